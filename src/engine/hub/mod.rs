@@ -1,0 +1,3 @@
+//! The built-in Docker Hub: a catalog of real images ([`catalog`]) described by [`spec`].
+
+pub mod spec;

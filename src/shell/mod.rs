@@ -1,0 +1,64 @@
+//! The learner's shell: the one place a typed line enters doca. It owns the shell state
+//! (variables, history, working directory) and the world, runs the line and returns an
+//! [`Outcome`]. The browser terminal and the native REPL both drive a [`Session`].
+//!
+//! Invariant: `submit` never panics and always returns; whatever the line, the world is
+//! left in a consistent state.
+
+pub mod outcome;
+
+pub use outcome::{Attachment, Chunk, Outcome, Stream};
+
+use crate::engine::World;
+
+/// A terminal session: a world plus the shell around it.
+#[derive(Clone, Debug)]
+pub struct Session {
+    world: World,
+    history: Vec<String>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Session {
+    /// A fresh world (one Linux host with its daemon, one client, Docker Hub) and an empty shell.
+    pub fn new() -> Session {
+        Session { world: World::new(), history: Vec::new() }
+    }
+
+    /// The world, read-only (for the diagram, the inspector and lesson goals).
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// The prompt to show before the next line.
+    pub fn prompt(&self) -> String {
+        "aluno@doca:~$ ".to_string()
+    }
+
+    /// Lines submitted so far, oldest first.
+    pub fn history(&self) -> &[String] {
+        &self.history
+    }
+
+    /// Runs one typed line.
+    pub fn submit(&mut self, line: &str) -> Outcome {
+        self.history.push(line.to_string());
+        let mut out = Outcome { line: line.to_string(), ..Outcome::default() };
+        let word = line.split_whitespace().next().unwrap_or("");
+        if !word.is_empty() {
+            out.write(Stream::Stderr, &format!("bash: {word}: command not found\n"));
+            out.exit = 127;
+        }
+        out
+    }
+
+    /// Ctrl+C: interrupts whatever the terminal is attached to.
+    pub fn interrupt(&mut self) -> Outcome {
+        Outcome { line: "^C".to_string(), exit: 130, ..Outcome::default() }
+    }
+}
