@@ -56,6 +56,33 @@ impl Time {
         Span(self.0.saturating_sub(earlier.0))
     }
 
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.frac]Z` (UTC only).
+    pub fn parse_rfc3339(s: &str) -> Option<Time> {
+        let s = s.strip_suffix('Z')?;
+        let (date, time) = s.split_once('T')?;
+        let mut d = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+        let (y, mo, da) = (d.next()??, d.next()??, d.next()??);
+        let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
+        let mut t = hms.splitn(3, ':').map(|p| p.parse::<u64>().ok());
+        let (h, mi, se) = (t.next()??, t.next()??, t.next()??);
+        if !(1..=12).contains(&mo) || !(1..=31).contains(&da) || h > 23 || mi > 59 || se > 60 {
+            return None;
+        }
+        let mut nanos = 0u64;
+        if !frac.is_empty() {
+            if frac.len() > 9 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            nanos = format!("{frac:0<9}").parse().ok()?;
+        }
+        let days = days_from_civil(y, mo as u32, da as u32);
+        if days < 0 {
+            return None;
+        }
+        let secs = days as u64 * 86_400 + h * 3600 + mi * 60 + se;
+        Some(Time(secs * 1_000_000_000 + nanos))
+    }
+
     pub fn unix_secs(self) -> u64 {
         self.0 / 1_000_000_000
     }
@@ -140,6 +167,17 @@ impl Civil {
     }
 }
 
+/// Howard Hinnant's `days_from_civil`: (year, month, day) to days since 1970-01-01.
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to (year, month, day).
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
@@ -201,6 +239,14 @@ mod tests {
         let t = Time::START + Span::millis(500);
         assert_eq!(t.rfc3339_nano(), "2026-03-02T12:00:00.5Z");
         assert_eq!(t.rfc3339_nano_fixed(), "2026-03-02T12:00:00.500000000Z");
+    }
+
+    #[test]
+    fn parses_rfc3339() {
+        assert_eq!(Time::parse_rfc3339("2026-03-02T12:00:00Z"), Some(Time::START));
+        let t = Time::parse_rfc3339("2025-05-30T17:05:30.123Z").unwrap();
+        assert_eq!(t.rfc3339_nano(), "2025-05-30T17:05:30.123Z");
+        assert_eq!(Time::parse_rfc3339("2025-13-01T00:00:00Z"), None);
     }
 
     #[test]

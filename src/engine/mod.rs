@@ -5,20 +5,19 @@
 //! Invariant: nothing in `engine` imports `cli`, `shell`, `view` or `ui`, reads a wall
 //! clock, draws randomness or touches the browser.
 
+pub mod api;
 pub mod clock;
 pub mod event;
+pub mod fs;
 pub mod hub;
 pub mod ids;
+pub mod model;
+pub mod names;
+pub mod narration;
+pub mod oci;
+pub mod reference;
+pub mod runtime;
+pub mod units;
+pub mod world;
 
-/// The whole simulated world.
-#[derive(Clone, Debug, Default)]
-pub struct World {
-    pub clock: clock::Clock,
-    pub ids: ids::IdGen,
-}
-
-impl World {
-    pub fn new() -> World {
-        World::default()
-    }
-}
+pub use world::World;

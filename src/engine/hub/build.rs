@@ -1,0 +1,189 @@
+//! Turns the static catalog into registry content: layers with content digests, image
+//! configs, manifests and tags. Built once per process and shared by every world.
+//!
+//! Invariant: building is deterministic: the same catalog always yields the same digests.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+use super::spec::{ConfigSpec, FileSpec, ImageSpec, RepoSpec};
+use crate::engine::clock::Time;
+use crate::engine::fs::Tree;
+use crate::engine::ids::digest_of;
+use crate::engine::model::config::{Config, HealthConfig};
+use crate::engine::model::image::{HistoryEntry, Image};
+use crate::engine::model::registry::{Blob, Manifest, RegistryContent, Repository};
+use crate::engine::oci;
+
+/// Docker Hub's content, built on first use.
+pub fn hub_content() -> Arc<RegistryContent> {
+    static HUB: OnceLock<Arc<RegistryContent>> = OnceLock::new();
+    HUB.get_or_init(|| Arc::new(build(super::catalog::CATALOG))).clone()
+}
+
+/// An image being assembled: its config record and the blobs of its layers.
+struct Built {
+    image: Image,
+    blobs: Vec<Blob>,
+}
+
+/// Builds registry content for `catalog`.
+pub fn build(catalog: &[RepoSpec]) -> RegistryContent {
+    let mut content = RegistryContent::default();
+    let mut built: BTreeMap<String, Arc<Built>> = BTreeMap::new();
+    for repo in catalog {
+        for tagged in repo.images {
+            let b = build_image(catalog, repo, tagged.tags[0], &mut built);
+            let (manifest_digest, manifest) = store(&mut content, &b);
+            content.manifests.insert(manifest_digest.clone(), manifest);
+            let entry = content.repos.entry(repo.path.to_string()).or_insert_with(|| Repository {
+                description: repo.description.to_string(),
+                stars: repo.stars,
+                official: repo.official,
+                ..Repository::default()
+            });
+            for tag in tagged.tags {
+                entry.tags.insert(tag.to_string(), manifest_digest.clone());
+            }
+        }
+    }
+    content
+}
+
+/// Stores an image's config and blobs; returns its manifest.
+fn store(content: &mut RegistryContent, b: &Built) -> (String, Manifest) {
+    let config_text = oci::image_config_json(&b.image).to_string();
+    for blob in &b.blobs {
+        content.blobs.entry(blob.digest.clone()).or_insert_with(|| blob.clone());
+    }
+    content.configs.insert(b.image.id.clone(), Arc::new(b.image.clone()));
+    let layers: Vec<(String, u64)> = b.blobs.iter().map(|bl| (bl.digest.clone(), bl.size)).collect();
+    let text = oci::manifest_json(&b.image.id, config_text.len() as u64, &layers);
+    let digest = digest_of(text.as_bytes());
+    let manifest = Manifest {
+        digest: digest.clone(),
+        size: text.len() as u64,
+        config: b.image.id.clone(),
+        layers: layers.into_iter().map(|(d, _)| d).collect(),
+    };
+    (digest, manifest)
+}
+
+/// Finds `repo:tag` in the catalog.
+fn find<'c>(catalog: &'c [RepoSpec], reference: &str) -> Option<(&'c RepoSpec, &'c ImageSpec)> {
+    let (name, tag) = reference.split_once(':').unwrap_or((reference, "latest"));
+    let path = if name.contains('/') { name.to_string() } else { format!("library/{name}") };
+    let repo = catalog.iter().find(|r| r.path == path)?;
+    let img = repo.images.iter().find(|t| t.tags.contains(&tag))?;
+    Some((repo, &img.image))
+}
+
+fn build_image(
+    catalog: &[RepoSpec],
+    repo: &RepoSpec,
+    tag: &str,
+    built: &mut BTreeMap<String, Arc<Built>>,
+) -> Arc<Built> {
+    let key = format!("{}:{tag}", repo.path);
+    if let Some(b) = built.get(&key) {
+        return b.clone();
+    }
+    let spec = &repo
+        .images
+        .iter()
+        .find(|t| t.tags.contains(&tag))
+        .expect("catalog tag exists")
+        .image;
+    let created = Time::parse_rfc3339(spec.created).expect("catalog dates are RFC 3339");
+    let (mut history, mut layers, mut blobs) = match spec.from {
+        Some(base) => {
+            let (brepo, _) = find(catalog, base).unwrap_or_else(|| panic!("catalog base {base} exists"));
+            let btag = base.split_once(':').map_or("latest", |(_, t)| t);
+            let b = build_image(catalog, brepo, btag, built);
+            (b.image.history.clone(), b.image.layers.clone(), b.blobs.clone())
+        }
+        None => (Vec::new(), Vec::new(), Vec::new()),
+    };
+    for step in spec.steps {
+        history.push(HistoryEntry {
+            created,
+            created_by: step.created_by.to_string(),
+            comment: step.comment.to_string(),
+            empty_layer: step.empty,
+            size: if step.empty { 0 } else { step.size },
+        });
+        if step.empty {
+            continue;
+        }
+        let (tree, canonical) = tree_from(step.files);
+        let diff_id = digest_of(format!("{}\n{}", step.created_by, canonical).as_bytes());
+        let blob_digest = digest_of(format!("gzip\n{diff_id}").as_bytes());
+        layers.push(diff_id.clone());
+        blobs.push(Blob { digest: blob_digest, diff_id, size: step.size, content: Arc::new(tree) });
+    }
+    let mut image = Image {
+        id: String::new(),
+        parent: String::new(),
+        created,
+        config: config_from(&spec.config),
+        history,
+        layers,
+        os: "linux".into(),
+        architecture: "amd64".into(),
+        author: String::new(),
+        comment: String::new(),
+        container: String::new(),
+        docker_version: String::new(),
+        last_tag_time: None,
+    };
+    image.id = oci::image_id(&image);
+    let b = Arc::new(Built { image, blobs });
+    built.insert(key, b.clone());
+    b
+}
+
+fn config_from(c: &ConfigSpec) -> Config {
+    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    Config {
+        user: c.user.into(),
+        exposed_ports: c.exposed_ports.iter().map(|s| s.to_string()).collect(),
+        env: strings(c.env),
+        cmd: c.cmd.map(strings),
+        entrypoint: c.entrypoint.map(strings),
+        working_dir: c.working_dir.into(),
+        volumes: c.volumes.iter().map(|s| s.to_string()).collect(),
+        labels: c.labels.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        stop_signal: c.stop_signal.map(str::to_string),
+        healthcheck: c.healthcheck.map(|t| HealthConfig {
+            test: strings(t),
+            interval_secs: 30,
+            timeout_secs: 30,
+            start_period_secs: 0,
+            retries: 3,
+        }),
+        ..Config::default()
+    }
+}
+
+/// The tree of a layer and a canonical text of its entries (for the diff ID).
+fn tree_from(files: &[FileSpec]) -> (Tree, String) {
+    (Tree::default(), format!("{files:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_builds_deterministically() {
+        let a = build(super::super::catalog::CATALOG);
+        let b = build(super::super::catalog::CATALOG);
+        assert_eq!(a, b);
+        let hello = &a.repos["library/hello-world"];
+        let m = &a.manifests[&hello.tags["latest"]];
+        assert!(a.configs.contains_key(&m.config));
+        for l in &m.layers {
+            assert!(a.blobs.contains_key(l));
+        }
+    }
+}

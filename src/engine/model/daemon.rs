@@ -1,0 +1,60 @@
+//! Daemons (`dockerd`): each owns its image store, layer store and containers, on one host.
+//!
+//! Invariant: every container's image is in `images`; every layer referenced by an image is
+//! in `layers`; no two containers share a name or an ID.
+
+use std::collections::BTreeMap;
+
+use super::container::Container;
+use super::image::{Image, StoredLayer};
+use crate::engine::event::{DaemonId, HostId};
+
+/// A Docker daemon.
+#[derive(Clone, Debug)]
+pub struct Daemon {
+    pub id: DaemonId,
+    pub host: HostId,
+    /// Answers API requests.
+    pub running: bool,
+    /// Image ID → image.
+    pub images: BTreeMap<String, Image>,
+    /// Full reference (`docker.io/library/nginx:latest`, or `…@sha256:…`) → image ID.
+    pub references: BTreeMap<String, String>,
+    /// Diff ID → layer.
+    pub layers: BTreeMap<String, StoredLayer>,
+    /// Container ID → container.
+    pub containers: BTreeMap<String, Container>,
+    /// Creation counter: the next container's `seq`.
+    pub next_seq: u64,
+}
+
+impl Daemon {
+    pub fn new(id: DaemonId, host: HostId) -> Daemon {
+        Daemon {
+            id,
+            host,
+            running: true,
+            images: BTreeMap::new(),
+            references: BTreeMap::new(),
+            layers: BTreeMap::new(),
+            containers: BTreeMap::new(),
+            next_seq: 0,
+        }
+    }
+
+    /// Containers, newest first (the order `docker ps` lists them).
+    pub fn containers_newest_first(&self) -> Vec<&Container> {
+        let mut v: Vec<&Container> = self.containers.values().collect();
+        v.sort_by_key(|c| std::cmp::Reverse(c.seq));
+        v
+    }
+
+    /// The references (full form) pointing at `image_id`, sorted.
+    pub fn references_to(&self, image_id: &str) -> Vec<&str> {
+        self.references
+            .iter()
+            .filter(|(_, id)| id.as_str() == image_id)
+            .map(|(r, _)| r.as_str())
+            .collect()
+    }
+}

@@ -1,0 +1,9 @@
+//! The objects of the world: hosts, daemons, clients, registries, and what daemons own.
+
+pub mod client;
+pub mod config;
+pub mod container;
+pub mod daemon;
+pub mod host;
+pub mod image;
+pub mod registry;
