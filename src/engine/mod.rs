@@ -15,8 +15,10 @@ pub mod model;
 pub mod names;
 pub mod narration;
 pub mod oci;
+pub mod proc;
 pub mod reference;
 pub mod runtime;
+pub mod signal;
 pub mod units;
 pub mod world;
 

@@ -1,7 +1,304 @@
-//! The container runtime: runs container processes on the simulated clock.
+//! The container runtime (containerd + shim + runc, as far as the learner can see): starts
+//! a container's main process, runs processes as simulated time passes, delivers signals,
+//! and applies exit handling (restart policies, `--rm`).
+//!
+//! Invariant: a container has a task exactly when it is running (including paused and
+//! restarting-with-a-process); time only moves forward, and processes never run past the
+//! world's clock.
 
-use super::clock::Time;
+use super::clock::{Span, Time};
+use super::event::{Actor, DaemonId, EventKind};
+use super::model::config::RestartPolicy;
+use super::model::container::{Status, Task};
+use super::model::daemon::Daemon;
+use super::oci;
+use super::proc::{Proc, ProcCtx, ProcStatus, SignalOutcome, SpawnFailure, SpawnSpec};
 use super::world::World;
 
-/// Runs every container's processes up to `target`.
-pub fn run_until(_world: &mut World, _target: Time) {}
+/// Upper bound on wake-ups processed in one `run_until`, so a process that wakes very often
+/// can't freeze the app; the rest happens on the next call.
+const MAX_STEPS: u32 = 20_000;
+
+/// Builds the process context of container `id` and runs `f` with it and the container's task.
+fn with_ctx<R>(
+    d: &mut Daemon,
+    id: &str,
+    now: Time,
+    kernel: &str,
+    f: impl FnOnce(&mut ProcCtx, &mut Option<Task>) -> R,
+) -> Option<R> {
+    let Daemon { containers, images, layers, .. } = d;
+    let c = containers.get_mut(id)?;
+    let img = images.get(&c.image)?;
+    let lowers = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
+    let mut ctx = ProcCtx {
+        now,
+        lowers,
+        upper: &mut c.rw,
+        out: &mut c.logs,
+        hostname: &c.config.hostname,
+        kernel,
+    };
+    Some(f(&mut ctx, &mut c.task))
+}
+
+fn container_actor(d: DaemonId, id: &str) -> Actor {
+    Actor::Container { daemon: d, container: id.to_string() }
+}
+
+fn emit_state(w: &mut World, d: DaemonId, id: &str, from: Status, to: Status) {
+    if from != to {
+        w.emit(
+            Actor::Daemon { daemon: d },
+            container_actor(d, id),
+            EventKind::ContainerStateChanged { container: id.into(), from: from.as_str().into(), to: to.as_str().into() },
+        );
+    }
+}
+
+/// The environment of a container's main process (`CreateDaemonEnvironment`): PATH,
+/// HOSTNAME, TERM with a tty, then the configured variables (replacing PATH in place).
+pub fn process_env(config: &super::model::config::Config) -> Vec<String> {
+    let mut env = vec![
+        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string(),
+        format!("HOSTNAME={}", config.hostname),
+    ];
+    if config.tty {
+        env.push("TERM=xterm".into());
+    }
+    for kv in &config.env {
+        let key = kv.split_once('=').map_or(kv.as_str(), |(k, _)| k);
+        match env.iter_mut().find(|e| e.split_once('=').map_or(e.as_str(), |(k, _)| k) == key) {
+            Some(slot) => *slot = kv.clone(),
+            None => env.push(kv.clone()),
+        }
+    }
+    env
+}
+
+/// Starts container `id`'s main process. On failure the container keeps its state (Created
+/// for a first start) with the exit code and error Docker records, and the runc error is
+/// returned.
+pub fn start(w: &mut World, d: DaemonId, id: &str) -> Result<(), SpawnFailure> {
+    let now = w.now();
+    let host = w.daemon(d).host;
+    let kernel = w.host(host).kernel.clone();
+    let (spec, before) = {
+        let c = &w.daemon(d).containers[id];
+        let mut argv = vec![c.path.clone()];
+        argv.extend(c.args.iter().cloned());
+        let spec = SpawnSpec {
+            argv,
+            env: process_env(&c.config),
+            cwd: if c.config.working_dir.is_empty() { "/".into() } else { c.config.working_dir.clone() },
+            user: c.config.user.clone(),
+            tty: c.config.tty,
+            stdin_open: c.config.open_stdin,
+            pid1: true,
+        };
+        (spec, c.state.status())
+    };
+    for op in ["containerd: Containers.Create + Tasks.Create", "containerd-shim: iniciar o shim do contêiner", "runc create: namespaces, cgroups, rootfs"] {
+        let (from, to) = match op.split(':').next() {
+            Some("containerd") => (Actor::Daemon { daemon: d }, Actor::Containerd { daemon: d }),
+            Some("containerd-shim") => (Actor::Containerd { daemon: d }, Actor::Shim { daemon: d, container: id.into() }),
+            _ => (Actor::Shim { daemon: d, container: id.into() }, Actor::Runc { daemon: d }),
+        };
+        w.emit(from, to, EventKind::RuntimeCall { operation: op.into() });
+    }
+    let spawned = with_ctx(w.daemon_mut(d), id, now, &kernel, |ctx, _| Proc::spawn(&spec, ctx));
+    let Some(spawned) = spawned else { return Ok(()) };
+    let proc = match spawned {
+        Ok(p) => p,
+        Err(e) => {
+            let c = w.daemon_mut(d).containers.get_mut(id).expect("container exists");
+            c.state.exit_code = e.exit_code();
+            c.state.error = e.message();
+            return Err(e);
+        }
+    };
+    let daemon = w.daemon_mut(d);
+    let pid = daemon.next_pid;
+    daemon.next_pid += 1 + (pid % 7);
+    let c = daemon.containers.get_mut(id).expect("container exists");
+    c.task = Some(Task { pid, main: proc, status: ProcStatus::Blocked, execs: Vec::new() });
+    c.state.running = true;
+    c.state.paused = false;
+    c.state.restarting = false;
+    c.state.pid = pid;
+    c.state.exit_code = 0;
+    c.state.error.clear();
+    c.state.started_at = Some(now);
+    c.restart_at = None;
+    let command = spec.argv.join(" ");
+    w.emit(Actor::Runc { daemon: d }, container_actor(d, id), EventKind::ProcessStarted { container: id.into(), command });
+    emit_state(w, d, id, before, Status::Running);
+    step(w, d, id, now);
+    Ok(())
+}
+
+/// Runs container `id`'s main process up to `until` and handles its exit.
+fn step(w: &mut World, d: DaemonId, id: &str, until: Time) {
+    let host = w.daemon(d).host;
+    let kernel = w.host(host).kernel.clone();
+    let now = w.now();
+    let status = with_ctx(w.daemon_mut(d), id, now, &kernel, |ctx, task| {
+        let task = task.as_mut()?;
+        let st = task.main.run(ctx, until);
+        task.status = st;
+        Some(st)
+    })
+    .flatten();
+    if let Some(ProcStatus::Exited(code)) = status {
+        exited(w, d, id, code);
+    }
+}
+
+/// Delivers signal `sig` to container `id`'s main process. Returns whether it exited.
+pub fn signal(w: &mut World, d: DaemonId, id: &str, sig: u8) -> bool {
+    let host = w.daemon(d).host;
+    let kernel = w.host(host).kernel.clone();
+    let now = w.now();
+    w.emit(
+        Actor::Daemon { daemon: d },
+        container_actor(d, id),
+        EventKind::SignalSent { container: id.into(), signal: super::signal::name(sig) },
+    );
+    let outcome = with_ctx(w.daemon_mut(d), id, now, &kernel, |ctx, task| {
+        task.as_mut().map(|t| t.main.signal(sig, ctx, true))
+    })
+    .flatten();
+    match outcome {
+        Some(SignalOutcome::Exited(code)) => {
+            exited(w, d, id, code);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The main process of `id` ended with `code`: moby's `handleContainerExit`.
+pub fn exited(w: &mut World, d: DaemonId, id: &str, code: i32) {
+    let now = w.now();
+    let Some(c) = w.daemon_mut(d).containers.get_mut(id) else { return };
+    let before = c.state.status();
+    c.task = None;
+    let ran = now.since(c.state.started_at.unwrap_or(now));
+    if ran >= Span::secs(10) {
+        c.restart_backoff = Span::ZERO;
+    }
+    c.restart_backoff = if c.restart_backoff == Span::ZERO {
+        Span::millis(100)
+    } else {
+        Span(c.restart_backoff.0.saturating_mul(2).min(Span::secs(60).0))
+    };
+    let policy = c.host_config.restart_policy.clone();
+    let manually = c.state.has_been_manually_stopped;
+    let restart = !c.restart_cancelled
+        && match policy {
+            RestartPolicy::No => false,
+            RestartPolicy::Always => true,
+            RestartPolicy::UnlessStopped => !manually,
+            RestartPolicy::OnFailure { max_retries } => {
+                (max_retries == 0 || c.restart_count < max_retries) && code != 0
+            }
+        };
+    c.state.exit_code = code;
+    c.state.finished_at = Some(now);
+    c.state.pid = 0;
+    c.state.paused = false;
+    w.emit(Actor::Shim { daemon: d, container: id.into() }, container_actor(d, id), EventKind::ProcessExited { container: id.into(), code });
+    let c = w.daemon_mut(d).containers.get_mut(id).expect("container exists");
+    if restart {
+        c.restart_count += 1;
+        c.state.running = true;
+        c.state.restarting = true;
+        c.restart_at = Some(now + c.restart_backoff);
+        emit_state(w, d, id, before, Status::Restarting);
+        return;
+    }
+    c.state.running = false;
+    c.state.restarting = false;
+    c.restart_at = None;
+    let auto_remove = c.host_config.auto_remove;
+    emit_state(w, d, id, before, Status::Exited);
+    if auto_remove {
+        w.daemon_mut(d).containers.remove(id);
+        w.emit(Actor::Daemon { daemon: d }, container_actor(d, id), EventKind::ContainerRemoved { container: id.into() });
+    }
+}
+
+/// The earliest moment something is due in any daemon, if at or before `target`.
+fn next_due(w: &World, target: Time) -> Option<(Time, DaemonId, String)> {
+    let mut best: Option<(Time, DaemonId, String)> = None;
+    for d in &w.daemons {
+        if !d.running {
+            continue;
+        }
+        for c in d.containers.values() {
+            let due = match (&c.task, c.restart_at) {
+                (_, Some(t)) if c.state.restarting => Some(t),
+                (Some(t), _) if !c.state.paused => match t.status {
+                    ProcStatus::Sleeping(wake) => Some(wake),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(t) = due.filter(|t| *t <= target) {
+                if best.as_ref().is_none_or(|(bt, _, _)| t < *bt) {
+                    best = Some((t, d.id, c.id.clone()));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Runs everything due up to `target`, in time order. The clock ends at `target` (the caller
+/// sets it).
+pub fn run_until(w: &mut World, target: Time) {
+    for _ in 0..MAX_STEPS {
+        let Some((t, d, id)) = next_due(w, target) else { break };
+        w.clock.advance_to(t);
+        let restarting = w.daemon(d).containers.get(&id).is_some_and(|c| c.state.restarting && c.task.is_none());
+        if restarting {
+            let _ = start(w, d, &id);
+        } else {
+            step(w, d, &id, t);
+        }
+    }
+}
+
+/// Runs container `id` until it stops running or `limit` passes, advancing the world.
+/// Returns whether it stopped.
+pub fn wait_for_exit(w: &mut World, d: DaemonId, id: &str, limit: Time) -> bool {
+    loop {
+        let running = w.daemon(d).containers.get(id).is_some_and(|c| c.state.running);
+        if !running {
+            return true;
+        }
+        let now = w.now();
+        if now >= limit {
+            return false;
+        }
+        // Jump to this container's next wake-up (or the limit).
+        let wake = w
+            .daemon(d)
+            .containers
+            .get(id)
+            .and_then(|c| match (&c.task, c.restart_at) {
+                (_, Some(t)) if c.state.restarting => Some(t),
+                (Some(t), _) => match t.status {
+                    ProcStatus::Sleeping(wake) => Some(wake),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .map_or(limit, |t| t.min(limit));
+        if wake <= now {
+            w.advance(Span(1));
+        } else {
+            w.advance(wake.since(now));
+        }
+    }
+}

@@ -111,6 +111,9 @@ impl Api<'_> {
             rw: Default::default(),
             rw_size: 0,
             restart_at: None,
+            restart_cancelled: false,
+            restart_backoff: Span::ZERO,
+            task: None,
         };
         self.daemon_mut().containers.insert(id.clone(), container);
         let to = Actor::Container { daemon: self.daemon, container: id.clone() };
@@ -441,20 +444,4 @@ fn regex_lite_match(pattern: &str, name: &str) -> bool {
         (false, true) => n.ends_with(p),
         (false, false) => n.contains(p),
     })
-}
-
-
-impl Api<'_> {
-    /// Kills a running container's processes at once (`rm -f`). Placeholder until the runtime
-    /// lands: marks it exited with 137.
-    pub(crate) fn force_kill(&mut self, id: &str) {
-        let now = self.world.now();
-        if let Some(c) = self.daemon_mut().containers.get_mut(id) {
-            c.state.running = false;
-            c.state.paused = false;
-            c.state.restarting = false;
-            c.state.exit_code = 137;
-            c.state.finished_at = Some(now);
-        }
-    }
 }

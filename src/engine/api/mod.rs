@@ -8,6 +8,7 @@
 
 pub mod containers;
 pub mod images;
+pub mod lifecycle;
 pub mod lookup;
 pub mod pull;
 

@@ -153,6 +153,35 @@ pub struct Container {
     pub rw_size: u64,
     /// When a restart policy will bring it back (`Restarting` state), if pending.
     pub restart_at: Option<Time>,
+    /// The restart manager was cancelled (`ExitOnNext`: stop, or kill with the stop signal).
+    pub restart_cancelled: bool,
+    /// Current restart back-off (moby: 100 ms, doubling, at most 1 minute).
+    pub restart_backoff: crate::engine::clock::Span,
+    /// The running processes, while the container runs (containerd's task).
+    pub task: Option<Task>,
+}
+
+/// A running container's processes.
+#[derive(Clone, Debug)]
+pub struct Task {
+    /// Host PID of the main process.
+    pub pid: u32,
+    pub main: crate::engine::proc::Proc,
+    /// Where the main process stood after it last ran.
+    pub status: crate::engine::proc::ProcStatus,
+    /// Processes started with `docker exec`, still running.
+    pub execs: Vec<ExecProcess>,
+}
+
+/// A process started by `docker exec`.
+#[derive(Clone, Debug)]
+pub struct ExecProcess {
+    pub id: String,
+    pub pid: u32,
+    pub proc: crate::engine::proc::Proc,
+    pub status: crate::engine::proc::ProcStatus,
+    /// Output not yet delivered to the client attached to it.
+    pub output: Vec<LogEntry>,
 }
 
 impl Container {

@@ -26,6 +26,8 @@ pub struct Daemon {
     pub containers: BTreeMap<String, Container>,
     /// Creation counter: the next container's `seq`.
     pub next_seq: u64,
+    /// The next host PID to hand out.
+    pub next_pid: u32,
 }
 
 impl Daemon {
@@ -39,6 +41,7 @@ impl Daemon {
             layers: BTreeMap::new(),
             containers: BTreeMap::new(),
             next_seq: 0,
+            next_pid: 2841,
         }
     }
 
