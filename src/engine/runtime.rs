@@ -130,11 +130,53 @@ pub fn start(w: &mut World, d: DaemonId, id: &str) -> Result<(), SpawnFailure> {
     c.state.error.clear();
     c.state.started_at = Some(now);
     c.restart_at = None;
+    connect_networks(w, d, id);
     let command = spec.argv.join(" ");
     w.emit(Actor::Runc { daemon: d }, container_actor(d, id), EventKind::ProcessStarted { container: id.into(), command });
     emit_state(w, d, id, before, Status::Running);
     step(w, d, id, now);
     Ok(())
+}
+
+/// Gives a starting container an address on each of its bridge networks: the lowest free
+/// address after the gateway, as Docker's IPAM does.
+fn connect_networks(w: &mut World, d: DaemonId, id: &str) {
+    use super::model::network::{mac_for, parse_cidr, u32_to_ip};
+    let names: Vec<String> = w.daemon(d).containers[id].networks.keys().cloned().collect();
+    for name in names {
+        let Some(net) = w.daemon(d).network_by_name(&name).cloned() else { continue };
+        let endpoint_id = w.ids.fresh("endpoint");
+        let daemon = w.daemon(d);
+        let Some((base, len)) = parse_cidr(&net.subnet) else {
+            let ep = w.daemon_mut(d).containers.get_mut(id).and_then(|c| c.networks.get_mut(&name));
+            if let Some(ep) = ep {
+                ep.endpoint_id = endpoint_id;
+            }
+            continue;
+        };
+        let used: std::collections::BTreeSet<String> = daemon
+            .containers
+            .values()
+            .filter_map(|c| c.networks.get(&name))
+            .map(|e| e.ip.clone())
+            .filter(|ip| !ip.is_empty())
+            .collect();
+        let size = if len >= 32 { 1 } else { 1u64 << (32 - len) };
+        let gw = super::model::network::ip_to_u32(&net.gateway).unwrap_or(base + 1);
+        let ip = (1..size.saturating_sub(1))
+            .map(|i| base + i as u32)
+            .filter(|v| *v != gw)
+            .map(u32_to_ip)
+            .find(|ip| !used.contains(ip));
+        let Some(ip) = ip else { continue };
+        if let Some(ep) = w.daemon_mut(d).containers.get_mut(id).and_then(|c| c.networks.get_mut(&name)) {
+            ep.mac = mac_for(&ip);
+            ep.ip = ip;
+            ep.prefix_len = len;
+            ep.gateway = net.gateway.clone();
+            ep.endpoint_id = endpoint_id;
+        }
+    }
 }
 
 /// Runs container `id`'s main process up to `until` and handles its exit.
@@ -203,6 +245,13 @@ pub fn exited(w: &mut World, d: DaemonId, id: &str, code: i32) {
                 (max_retries == 0 || c.restart_count < max_retries) && code != 0
             }
         };
+    for ep in c.networks.values_mut() {
+        ep.ip.clear();
+        ep.mac.clear();
+        ep.gateway.clear();
+        ep.prefix_len = 0;
+        ep.endpoint_id.clear();
+    }
     c.state.exit_code = code;
     c.state.finished_at = Some(now);
     c.state.pid = 0;

@@ -78,10 +78,49 @@ impl World {
         id
     }
 
-    /// Starts a daemon on `host`.
+    /// Starts a daemon on `host`, with its three built-in networks.
     pub fn add_daemon(&mut self, host: HostId) -> DaemonId {
         let id = DaemonId(self.daemons.len() as u32);
-        self.daemons.push(Daemon::new(id, host));
+        let mut daemon = Daemon::new(id, host);
+        let now = self.clock.now();
+        for (name, driver, subnet, gateway) in [
+            ("bridge", "bridge", "172.17.0.0/16", "172.17.0.1"),
+            ("host", "host", "", ""),
+            ("none", "null", "", ""),
+        ] {
+            let net_id = self.ids.fresh("network");
+            let mut options = std::collections::BTreeMap::new();
+            if name == "bridge" {
+                for (k, v) in [
+                    ("com.docker.network.bridge.default_bridge", "true"),
+                    ("com.docker.network.bridge.enable_icc", "true"),
+                    ("com.docker.network.bridge.enable_ip_masquerade", "true"),
+                    ("com.docker.network.bridge.host_binding_ipv4", "0.0.0.0"),
+                    ("com.docker.network.bridge.name", "docker0"),
+                    ("com.docker.network.driver.mtu", "1500"),
+                ] {
+                    options.insert(k.to_string(), v.to_string());
+                }
+            }
+            daemon.networks.insert(
+                net_id.clone(),
+                super::model::network::Network {
+                    id: net_id,
+                    name: name.into(),
+                    driver: driver.into(),
+                    scope: "local".into(),
+                    subnet: subnet.into(),
+                    gateway: gateway.into(),
+                    internal: false,
+                    attachable: false,
+                    created: now,
+                    labels: Default::default(),
+                    options,
+                    builtin: true,
+                },
+            );
+        }
+        self.daemons.push(daemon);
         self.hosts[host.0 as usize].daemon = Some(id);
         id
     }

@@ -92,9 +92,18 @@ impl Api<'_> {
         let seq = self.daemon().next_seq;
         self.daemon_mut().next_seq += 1;
         let mut host_config = req.host_config;
-        if host_config.network_mode.is_empty() {
+        if host_config.network_mode.is_empty() || host_config.network_mode == "default" {
             host_config.network_mode = "bridge".into();
         }
+        let mut networks = std::collections::BTreeMap::new();
+        let net = self
+            .daemon()
+            .network_by_name(&host_config.network_mode)
+            .ok_or_else(|| ApiError::not_found(format!("network {} not found", host_config.network_mode)))?;
+        networks.insert(
+            net.name.clone(),
+            crate::engine::model::network::Endpoint { network_id: net.id.clone(), ..Default::default() },
+        );
         let container = Container {
             id: id.clone(),
             name: name.clone(),
@@ -114,6 +123,7 @@ impl Api<'_> {
             restart_cancelled: false,
             restart_backoff: Span::ZERO,
             task: None,
+            networks,
         };
         self.daemon_mut().containers.insert(id.clone(), container);
         let to = Actor::Container { daemon: self.daemon, container: id.clone() };

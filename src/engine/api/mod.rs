@@ -10,7 +10,9 @@ pub mod containers;
 pub mod images;
 pub mod lifecycle;
 pub mod lookup;
+pub mod observe;
 pub mod pull;
+pub mod system;
 
 use super::event::{Actor, ClientId, DaemonId, EventKind};
 use super::world::World;

@@ -159,6 +159,8 @@ pub struct Container {
     pub restart_backoff: crate::engine::clock::Span,
     /// The running processes, while the container runs (containerd's task).
     pub task: Option<Task>,
+    /// Network name → attachment.
+    pub networks: std::collections::BTreeMap<String, super::network::Endpoint>,
 }
 
 /// A running container's processes.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::container::Container;
 use super::image::{Image, StoredLayer};
+use super::network::Network;
 use crate::engine::event::{DaemonId, HostId};
 
 /// A Docker daemon.
@@ -28,6 +29,8 @@ pub struct Daemon {
     pub next_seq: u64,
     /// The next host PID to hand out.
     pub next_pid: u32,
+    /// Network ID → network.
+    pub networks: BTreeMap<String, Network>,
 }
 
 impl Daemon {
@@ -42,7 +45,22 @@ impl Daemon {
             containers: BTreeMap::new(),
             next_seq: 0,
             next_pid: 2841,
+            networks: BTreeMap::new(),
         }
+    }
+
+    /// The network named (or with ID or unique ID prefix) `name`.
+    pub fn network_by_name(&self, name: &str) -> Option<&Network> {
+        self.networks
+            .values()
+            .find(|n| n.name == name || n.id == name)
+            .or_else(|| {
+                let mut m = self.networks.values().filter(|n| n.id.starts_with(name));
+                match (m.next(), m.next()) {
+                    (Some(n), None) if !name.is_empty() => Some(n),
+                    _ => None,
+                }
+            })
     }
 
     /// Containers, newest first (the order `docker ps` lists them).

@@ -6,4 +6,5 @@ pub mod container;
 pub mod daemon;
 pub mod host;
 pub mod image;
+pub mod network;
 pub mod registry;
