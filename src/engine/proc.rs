@@ -62,16 +62,35 @@ impl SpawnFailure {
         }
     }
 
-    /// runc's message, as wrapped by containerd and dockerd.
-    pub fn message(&self) -> String {
-        let inner = match self {
+    fn inner(&self) -> String {
+        match self {
             SpawnFailure::NotInPath(p) => format!("exec: \"{p}\": executable file not found in $PATH"),
             SpawnFailure::NoSuchFile(p) => format!("exec: \"{p}\": stat {p}: no such file or directory"),
             SpawnFailure::PermissionDenied(p) => format!("exec: \"{p}\": permission denied"),
             SpawnFailure::IsDirectory(p) => format!("exec: \"{p}\": is a directory"),
-        };
+        }
+    }
+
+    /// dockerd appends this to is-a-directory errors so clients exit with 126.
+    fn suffix(&self) -> &'static str {
+        if matches!(self, SpawnFailure::IsDirectory(_)) { ": permission denied" } else { "" }
+    }
+
+    /// runc's message for a container start, as wrapped by containerd and dockerd.
+    pub fn message(&self) -> String {
         format!(
-            "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: {inner}: unknown"
+            "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: {}: unknown{}",
+            self.inner(),
+            self.suffix()
+        )
+    }
+
+    /// runc's message for `docker exec`.
+    pub fn exec_message(&self) -> String {
+        format!(
+            "OCI runtime exec failed: exec failed: unable to start container process: {}: unknown{}",
+            self.inner(),
+            self.suffix()
         )
     }
 }

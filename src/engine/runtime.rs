@@ -19,27 +19,54 @@ use super::world::World;
 /// can't freeze the app; the rest happens on the next call.
 const MAX_STEPS: u32 = 20_000;
 
-/// Builds the process context of container `id` and runs `f` with it and the container's task.
-fn with_ctx<R>(
+/// Which process of a container to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    Main,
+    /// Index into `Task::execs`.
+    Exec(usize),
+}
+
+/// Builds the process context of container `id` for process `which` and runs `f` with it and
+/// that process's slot. Output of the main process goes to the container's log; an exec's
+/// output to its own buffer.
+fn with_proc<R>(
     d: &mut Daemon,
     id: &str,
+    which: Which,
     now: Time,
     kernel: &str,
-    f: impl FnOnce(&mut ProcCtx, &mut Option<Task>) -> R,
+    f: impl FnOnce(&mut ProcCtx, &mut Proc, &mut ProcStatus) -> R,
 ) -> Option<R> {
     let Daemon { containers, images, layers, .. } = d;
     let c = containers.get_mut(id)?;
     let img = images.get(&c.image)?;
     let lowers = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
-    let mut ctx = ProcCtx {
-        now,
-        lowers,
-        upper: &mut c.rw,
-        out: &mut c.logs,
-        hostname: &c.config.hostname,
-        kernel,
+    let task = c.task.as_mut()?;
+    let (out, proc, status) = match which {
+        Which::Main => (&mut c.logs, &mut task.main, &mut task.status),
+        Which::Exec(i) => {
+            let e = task.execs.get_mut(i)?;
+            (&mut e.output, &mut e.proc, &mut e.status)
+        }
     };
-    Some(f(&mut ctx, &mut c.task))
+    let mut ctx = ProcCtx { now, lowers, upper: &mut c.rw, out, hostname: &c.config.hostname, kernel };
+    Some(f(&mut ctx, proc, status))
+}
+
+/// Spawns a process in container `id`'s filesystem without attaching it anywhere.
+fn spawn_in(d: &mut Daemon, id: &str, spec: &SpawnSpec, now: Time, kernel: &str) -> Option<Result<Proc, SpawnFailure>> {
+    let Daemon { containers, images, layers, .. } = d;
+    let c = containers.get_mut(id)?;
+    let img = images.get(&c.image)?;
+    let lowers = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
+    let mut scratch = Vec::new();
+    let mut ctx = ProcCtx { now, lowers, upper: &mut c.rw, out: &mut scratch, hostname: &c.config.hostname, kernel };
+    Some(Proc::spawn(spec, &mut ctx))
+}
+
+fn kernel_of(w: &World, d: DaemonId) -> String {
+    w.host(w.daemon(d).host).kernel.clone()
 }
 
 fn container_actor(d: DaemonId, id: &str) -> Actor {
@@ -81,8 +108,7 @@ pub fn process_env(config: &super::model::config::Config) -> Vec<String> {
 /// returned.
 pub fn start(w: &mut World, d: DaemonId, id: &str) -> Result<(), SpawnFailure> {
     let now = w.now();
-    let host = w.daemon(d).host;
-    let kernel = w.host(host).kernel.clone();
+    let kernel = kernel_of(w, d);
     let (spec, before) = {
         let c = &w.daemon(d).containers[id];
         let mut argv = vec![c.path.clone()];
@@ -106,7 +132,7 @@ pub fn start(w: &mut World, d: DaemonId, id: &str) -> Result<(), SpawnFailure> {
         };
         w.emit(from, to, EventKind::RuntimeCall { operation: op.into() });
     }
-    let spawned = with_ctx(w.daemon_mut(d), id, now, &kernel, |ctx, _| Proc::spawn(&spec, ctx));
+    let spawned = spawn_in(w.daemon_mut(d), id, &spec, now, &kernel);
     let Some(spawned) = spawned else { return Ok(()) };
     let proc = match spawned {
         Ok(p) => p,
@@ -134,7 +160,7 @@ pub fn start(w: &mut World, d: DaemonId, id: &str) -> Result<(), SpawnFailure> {
     let command = spec.argv.join(" ");
     w.emit(Actor::Runc { daemon: d }, container_actor(d, id), EventKind::ProcessStarted { container: id.into(), command });
     emit_state(w, d, id, before, Status::Running);
-    step(w, d, id, now);
+    step(w, d, id, Which::Main, now);
     Ok(())
 }
 
@@ -179,37 +205,32 @@ fn connect_networks(w: &mut World, d: DaemonId, id: &str) {
     }
 }
 
-/// Runs container `id`'s main process up to `until` and handles its exit.
-fn step(w: &mut World, d: DaemonId, id: &str, until: Time) {
-    let host = w.daemon(d).host;
-    let kernel = w.host(host).kernel.clone();
+/// Runs process `which` of container `id` up to `until` and handles its exit.
+fn step(w: &mut World, d: DaemonId, id: &str, which: Which, until: Time) {
+    let kernel = kernel_of(w, d);
     let now = w.now();
-    let status = with_ctx(w.daemon_mut(d), id, now, &kernel, |ctx, task| {
-        let task = task.as_mut()?;
-        let st = task.main.run(ctx, until);
-        task.status = st;
-        Some(st)
-    })
-    .flatten();
+    let status = with_proc(w.daemon_mut(d), id, which, now, &kernel, |ctx, proc, status| {
+        *status = proc.run(ctx, until);
+        *status
+    });
     if let Some(ProcStatus::Exited(code)) = status {
-        exited(w, d, id, code);
+        match which {
+            Which::Main => exited(w, d, id, code),
+            Which::Exec(i) => exec_exited(w, d, id, i, code),
+        }
     }
 }
 
 /// Delivers signal `sig` to container `id`'s main process. Returns whether it exited.
 pub fn signal(w: &mut World, d: DaemonId, id: &str, sig: u8) -> bool {
-    let host = w.daemon(d).host;
-    let kernel = w.host(host).kernel.clone();
+    let kernel = kernel_of(w, d);
     let now = w.now();
     w.emit(
         Actor::Daemon { daemon: d },
         container_actor(d, id),
         EventKind::SignalSent { container: id.into(), signal: super::signal::name(sig) },
     );
-    let outcome = with_ctx(w.daemon_mut(d), id, now, &kernel, |ctx, task| {
-        task.as_mut().map(|t| t.main.signal(sig, ctx, true))
-    })
-    .flatten();
+    let outcome = with_proc(w.daemon_mut(d), id, Which::Main, now, &kernel, |ctx, proc, _| proc.signal(sig, ctx, true));
     match outcome {
         Some(SignalOutcome::Exited(code)) => {
             exited(w, d, id, code);
@@ -217,6 +238,54 @@ pub fn signal(w: &mut World, d: DaemonId, id: &str, sig: u8) -> bool {
         }
         _ => false,
     }
+}
+
+/// Starts an exec process in running container `id`. Returns its index in the task.
+pub fn exec_start(w: &mut World, d: DaemonId, id: &str, exec_id: &str, spec: &SpawnSpec) -> Result<usize, SpawnFailure> {
+    let now = w.now();
+    let kernel = kernel_of(w, d);
+    let proc = match spawn_in(w.daemon_mut(d), id, spec, now, &kernel) {
+        Some(r) => r?,
+        None => return Err(SpawnFailure::NotInPath(spec.argv.first().cloned().unwrap_or_default())),
+    };
+    let daemon = w.daemon_mut(d);
+    let pid = daemon.next_pid;
+    daemon.next_pid += 1 + (pid % 5);
+    let Some(task) = daemon.containers.get_mut(id).and_then(|c| c.task.as_mut()) else {
+        return Err(SpawnFailure::NotInPath(spec.argv.first().cloned().unwrap_or_default()));
+    };
+    task.execs.push(super::model::container::ExecProcess {
+        id: exec_id.to_string(),
+        pid,
+        proc,
+        status: ProcStatus::Blocked,
+        output: Vec::new(),
+        exit_code: None,
+    });
+    let index = task.execs.len() - 1;
+    w.emit(
+        Actor::Runc { daemon: d },
+        container_actor(d, id),
+        EventKind::ProcessStarted { container: id.into(), command: spec.argv.join(" ") },
+    );
+    step(w, d, id, Which::Exec(index), now);
+    Ok(index)
+}
+
+/// An exec process ended: it keeps its slot (with its exit code) until the client collects it.
+fn exec_exited(w: &mut World, d: DaemonId, id: &str, index: usize, code: i32) {
+    if let Some(e) = w.daemon_mut(d).containers.get_mut(id).and_then(|c| c.task.as_mut()).and_then(|t| t.execs.get_mut(index)) {
+        e.exit_code = Some(code);
+    }
+    w.emit(Actor::Shim { daemon: d, container: id.into() }, container_actor(d, id), EventKind::ProcessExited { container: id.into(), code });
+}
+
+/// Feeds a line to process `which`'s stdin and runs it.
+pub fn feed(w: &mut World, d: DaemonId, id: &str, which: Which, data: &str) {
+    let now = w.now();
+    let kernel = kernel_of(w, d);
+    with_proc(w.daemon_mut(d), id, which, now, &kernel, |_, proc, _| proc.feed_stdin(data));
+    step(w, d, id, which, now);
 }
 
 /// The main process of `id` ended with `code`: moby's `handleContainerExit`.
@@ -278,24 +347,34 @@ pub fn exited(w: &mut World, d: DaemonId, id: &str, code: i32) {
 }
 
 /// The earliest moment something is due in any daemon, if at or before `target`.
-fn next_due(w: &World, target: Time) -> Option<(Time, DaemonId, String)> {
-    let mut best: Option<(Time, DaemonId, String)> = None;
+fn next_due(w: &World, target: Time) -> Option<(Time, DaemonId, String, Which)> {
+    let mut best: Option<(Time, DaemonId, String, Which)> = None;
+    let mut consider = |t: Time, d: DaemonId, id: &str, which: Which| {
+        if t <= target && best.as_ref().is_none_or(|(bt, ..)| t < *bt) {
+            best = Some((t, d, id.to_string(), which));
+        }
+    };
     for d in &w.daemons {
         if !d.running {
             continue;
         }
         for c in d.containers.values() {
-            let due = match (&c.task, c.restart_at) {
-                (_, Some(t)) if c.state.restarting => Some(t),
-                (Some(t), _) if !c.state.paused => match t.status {
-                    ProcStatus::Sleeping(wake) => Some(wake),
-                    _ => None,
-                },
-                _ => None,
-            };
-            if let Some(t) = due.filter(|t| *t <= target) {
-                if best.as_ref().is_none_or(|(bt, _, _)| t < *bt) {
-                    best = Some((t, d.id, c.id.clone()));
+            if c.state.restarting {
+                if let Some(t) = c.restart_at {
+                    consider(t, d.id, &c.id, Which::Main);
+                }
+                continue;
+            }
+            let Some(task) = &c.task else { continue };
+            if c.state.paused {
+                continue;
+            }
+            if let ProcStatus::Sleeping(wake) = task.status {
+                consider(wake, d.id, &c.id, Which::Main);
+            }
+            for (i, e) in task.execs.iter().enumerate() {
+                if let (ProcStatus::Sleeping(wake), None) = (e.status, e.exit_code) {
+                    consider(wake, d.id, &c.id, Which::Exec(i));
                 }
             }
         }
@@ -307,13 +386,13 @@ fn next_due(w: &World, target: Time) -> Option<(Time, DaemonId, String)> {
 /// sets it).
 pub fn run_until(w: &mut World, target: Time) {
     for _ in 0..MAX_STEPS {
-        let Some((t, d, id)) = next_due(w, target) else { break };
+        let Some((t, d, id, which)) = next_due(w, target) else { break };
         w.clock.advance_to(t);
         let restarting = w.daemon(d).containers.get(&id).is_some_and(|c| c.state.restarting && c.task.is_none());
         if restarting {
             let _ = start(w, d, &id);
         } else {
-            step(w, d, &id, t);
+            step(w, d, &id, which, t);
         }
     }
 }

@@ -65,7 +65,7 @@ impl Api<'_> {
                 if auto_remove {
                     self.destroy(&id);
                 }
-                Err(ApiError::server(e.message()))
+                Err(ApiError::bad_request(e.message()))
             }
         }
     }
@@ -200,7 +200,7 @@ impl Api<'_> {
             c.state.restarting = false;
             c.state.running = false;
             c.restart_at = None;
-            runtime::start(api.world, api.daemon, &id).map_err(|e| wrap(ApiError::server(e.message())))
+            runtime::start(api.world, api.daemon, &id).map_err(|e| wrap(ApiError::bad_request(e.message())))
         })
     }
 

@@ -7,7 +7,9 @@
 //! as it was (except where Docker itself keeps partial work, e.g. layers already pulled).
 
 pub mod containers;
+pub mod exec;
 pub mod images;
+pub mod inspect_json;
 pub mod lifecycle;
 pub mod lookup;
 pub mod observe;

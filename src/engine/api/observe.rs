@@ -108,7 +108,7 @@ impl Api<'_> {
             let stime = format!("{:02}:{:02}", stime.hour, stime.minute);
             let user = if c.config.user.is_empty() { "root".to_string() } else { c.config.user.clone() };
             let mut processes = vec![row(&user, task.pid, task.pid - 23, &stime, &task.main.command_line())];
-            for e in &task.execs {
+            for e in task.execs.iter().filter(|e| e.exit_code.is_none()) {
                 processes.push(row(&user, e.pid, task.pid - 23, &stime, &e.proc.command_line()));
             }
             Ok(Top {

@@ -184,6 +184,8 @@ pub struct ExecProcess {
     pub status: crate::engine::proc::ProcStatus,
     /// Output not yet delivered to the client attached to it.
     pub output: Vec<LogEntry>,
+    /// Set when it has ended.
+    pub exit_code: Option<i32>,
 }
 
 impl Container {

@@ -31,6 +31,8 @@ pub struct Daemon {
     pub next_pid: u32,
     /// Network ID → network.
     pub networks: BTreeMap<String, Network>,
+    /// Exec instances created and not yet started: exec ID → (container ID, how to run it).
+    pub pending_execs: BTreeMap<String, (String, crate::engine::proc::SpawnSpec)>,
 }
 
 impl Daemon {
@@ -46,6 +48,7 @@ impl Daemon {
             next_seq: 0,
             next_pid: 2841,
             networks: BTreeMap::new(),
+            pending_execs: BTreeMap::new(),
         }
     }
 
