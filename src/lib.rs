@@ -7,4 +7,7 @@
 pub mod engine;
 pub mod shell;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native;
+
 pub use shell::{Outcome, Session};

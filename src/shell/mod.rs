@@ -57,6 +57,18 @@ impl Session {
         out
     }
 
+    /// Lets simulated time pass (the browser calls this with real elapsed time); returns what
+    /// a process the terminal is attached to wrote meanwhile.
+    pub fn tick(&mut self, span: crate::engine::clock::Span) -> Outcome {
+        self.world.advance(span);
+        Outcome::default()
+    }
+
+    /// The prompt of the process the terminal is attached to, if it reads input.
+    pub fn attached_prompt(&self) -> Option<String> {
+        None
+    }
+
     /// Ctrl+C: interrupts whatever the terminal is attached to.
     pub fn interrupt(&mut self) -> Outcome {
         Outcome { line: "^C".to_string(), exit: 130, ..Outcome::default() }
