@@ -10,6 +10,7 @@ pub mod clock;
 pub mod event;
 pub mod fs;
 pub mod hub;
+pub mod invariants;
 pub mod ids;
 pub mod model;
 pub mod names;

@@ -1,0 +1,65 @@
+//! Whole-world consistency checks, used by property tests after every command and
+//! available to debug builds. Each rule is one the rest of the engine promises.
+//!
+//! Invariant: `check` has no side effects.
+
+use std::collections::BTreeSet;
+
+use super::oci;
+use super::world::World;
+
+/// Checks every rule; returns the first broken one, in words.
+pub fn check(w: &World) -> Result<(), String> {
+    for d in &w.daemons {
+        let mut names = BTreeSet::new();
+        for (id, c) in &d.containers {
+            if id != &c.id {
+                return Err(format!("container key {id} differs from its ID {}", c.id));
+            }
+            if !names.insert(c.name.as_str()) {
+                return Err(format!("two containers named {}", c.name));
+            }
+            if !d.images.contains_key(&c.image) {
+                return Err(format!("container {} uses missing image {}", c.name, c.image));
+            }
+            let s = &c.state;
+            if (s.paused || s.restarting) && !s.running {
+                return Err(format!("container {} paused/restarting but not running", c.name));
+            }
+            if s.running && !s.restarting && c.task.is_none() {
+                return Err(format!("container {} running without a process", c.name));
+            }
+            if !s.running && c.task.is_some() {
+                return Err(format!("container {} stopped with a process", c.name));
+            }
+            for (net, ep) in &c.networks {
+                if ep.ip.is_empty() == (s.running && !s.restarting) && d.network_by_name(net).is_some_and(|n| !n.subnet.is_empty()) {
+                    return Err(format!("container {} has IP {:?} on {net} while running={}", c.name, ep.ip, s.running));
+                }
+            }
+        }
+        for img in d.images.values() {
+            for chain in oci::chain_ids(&img.layers) {
+                if !d.layers.contains_key(&chain) {
+                    return Err(format!("image {} misses layer {chain}", img.id));
+                }
+            }
+        }
+        for (r, id) in &d.references {
+            if !d.images.contains_key(id) {
+                return Err(format!("reference {r} points at missing image {id}"));
+            }
+        }
+        for net in d.networks.values() {
+            let mut ips = BTreeSet::new();
+            for c in d.containers.values() {
+                if let Some(ep) = c.networks.get(&net.name) {
+                    if !ep.ip.is_empty() && !ips.insert(ep.ip.clone()) {
+                        return Err(format!("IP {} allocated twice on {}", ep.ip, net.name));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
