@@ -213,6 +213,7 @@ fn step(w: &mut World, d: DaemonId, id: &str, which: Which, until: Time) {
         *status = proc.run(ctx, until);
         *status
     });
+    pump_stream(w.daemon_mut(d), id);
     if let Some(ProcStatus::Exited(code)) = status {
         match which {
             Which::Main => exited(w, d, id, code),
@@ -288,6 +289,17 @@ pub fn feed(w: &mut World, d: DaemonId, id: &str, which: Which, data: &str) {
     step(w, d, id, which, now);
 }
 
+/// Copies what the main process of `id` logged since the last copy into its attach stream,
+/// if a client is attached.
+fn pump_stream(daemon: &mut Daemon, id: &str) {
+    let Daemon { containers, streams, .. } = daemon;
+    let (Some(c), Some(s)) = (containers.get(id), streams.get_mut(id)) else { return };
+    if s.log_cursor < c.logs.len() {
+        s.output.extend(c.logs[s.log_cursor..].iter().cloned());
+        s.log_cursor = c.logs.len();
+    }
+}
+
 /// The main process of `id` ended with `code`: moby's `handleContainerExit`.
 pub fn exited(w: &mut World, d: DaemonId, id: &str, code: i32) {
     let now = w.now();
@@ -326,6 +338,11 @@ pub fn exited(w: &mut World, d: DaemonId, id: &str, code: i32) {
     c.state.pid = 0;
     c.state.paused = false;
     w.emit(Actor::Shim { daemon: d, container: id.into() }, container_actor(d, id), EventKind::ProcessExited { container: id.into(), code });
+    // An attached client sees the exit ("next-exit"), even if a restart follows.
+    pump_stream(w.daemon_mut(d), id);
+    if let Some(s) = w.daemon_mut(d).streams.get_mut(id) {
+        s.exit = Some(code);
+    }
     let c = w.daemon_mut(d).containers.get_mut(id).expect("container exists");
     if restart {
         c.restart_count += 1;

@@ -6,6 +6,7 @@
 //! daemon was reachable, one `ApiResponse` event last; a failed call leaves the daemon's state
 //! as it was (except where Docker itself keeps partial work, e.g. layers already pulled).
 
+pub mod attach;
 pub mod containers;
 pub mod exec;
 pub mod images;

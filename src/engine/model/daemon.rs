@@ -33,6 +33,19 @@ pub struct Daemon {
     pub networks: BTreeMap<String, Network>,
     /// Exec instances created and not yet started: exec ID → (container ID, how to run it).
     pub pending_execs: BTreeMap<String, (String, crate::engine::proc::SpawnSpec)>,
+    /// Attach streams of clients attached to containers: container ID → stream. A stream
+    /// outlives its container (`--rm`) until the client has read it.
+    pub streams: BTreeMap<String, AttachStream>,
+}
+
+/// What an attached client has not read yet of a container's main process.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AttachStream {
+    pub output: Vec<super::container::LogEntry>,
+    /// How much of the container's log has been copied into `output`.
+    pub log_cursor: usize,
+    /// The exit code, once the main process ended (and no restart follows).
+    pub exit: Option<i32>,
 }
 
 impl Daemon {
@@ -49,6 +62,7 @@ impl Daemon {
             next_pid: 2841,
             networks: BTreeMap::new(),
             pending_execs: BTreeMap::new(),
+            streams: BTreeMap::new(),
         }
     }
 
