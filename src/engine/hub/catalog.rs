@@ -39,10 +39,14 @@ mod buildpack_deps;
 mod busybox;
 mod debian;
 pub mod expand;
+#[cfg(test)]
+mod facts_tests;
 #[rustfmt::skip] // dense name lists
 mod fs_alpine;
 #[rustfmt::skip] // dense name lists
 mod fs_debian;
+#[rustfmt::skip] // dense name lists
+mod fs_debian_programs;
 mod golang;
 mod hello_world;
 mod httpd;

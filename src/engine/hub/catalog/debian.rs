@@ -4,7 +4,8 @@
 //!
 //! Invariant: tags are unique in this repository; every `from` names a catalog image.
 
-use super::fs_debian::{DEBIAN_ETC, DEBIAN_PROGRAMS, MERGED_USR_TREE};
+use super::fs_debian::{DEBIAN_ETC, MERGED_USR_TREE};
+use super::fs_debian_programs::DEBIAN_PROGRAMS;
 use crate::engine::hub::spec::FileSpec::*;
 use crate::engine::hub::spec::{ConfigSpec, FileSpec, ImageSpec, RepoSpec, StepSpec, TaggedImage};
 

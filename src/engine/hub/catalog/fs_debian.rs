@@ -191,35 +191,9 @@ if [ \"$BASH\" ]; then\n\
 fi\n\
 \n\
 mesg n 2> /dev/null || true\n"),
-    File("/etc/skel/.bashrc", "\
-# ~/.bashrc: executed by bash(1) for non-login shells.\n\
-\n\
-# Note: PS1 and umask are already set in /etc/profile. You should not\n\
-# need this unless you want different defaults for root.\n\
-# PS1='${debian_chroot:+($debian_chroot)}\\h:\\w\\$ '\n\
-# umask 022\n\
-\n\
-# You may uncomment the following lines if you want `ls' to be colorized:\n\
-# export LS_OPTIONS='--color=auto'\n\
-# eval \"$(dircolors)\"\n\
-# alias ls='ls $LS_OPTIONS'\n\
-# alias ll='ls $LS_OPTIONS -l'\n\
-# alias l='ls $LS_OPTIONS -lA'\n\
-#\n\
-# Some more alias to avoid making mistakes:\n\
-# alias rm='rm -i'\n\
-# alias cp='cp -i'\n\
-# alias mv='mv -i'\n"),
-    File("/etc/skel/.profile", "\
-# ~/.profile: executed by Bourne-compatible login shells.\n\
-\n\
-if [ \"$BASH\" ]; then\n\
-\x20 if [ -f ~/.bashrc ]; then\n\
-\x20   . ~/.bashrc\n\
-\x20 fi\n\
-fi\n\
-\n\
-mesg n 2> /dev/null || true\n"),
+    Blob("/etc/skel/.bash_logout", 220),
+    Blob("/etc/skel/.bashrc", 3_526),
+    Blob("/etc/skel/.profile", 807),
     File("/etc/profile", "\
 # /etc/profile: system-wide .profile file for the Bourne shell (sh(1))\n\
 # and Bourne compatible shells (bash(1), ksh(1), ash(1), ...).\n\
@@ -255,114 +229,65 @@ if [ -d /etc/profile.d ]; then\n\
 \x20 done\n\
 \x20 unset i\n\
 fi\n"),
-];
-
-/// The shells and the programs of `/usr/bin` and `/usr/sbin` (Debian 12; Ubuntu ships
-/// nearly the same set).
-pub const DEBIAN_PROGRAMS: &[FileSpec] = &[
-    Exe("/usr/bin/bash", "bash"),
-    Link("/usr/bin/rbash", "bash"),
-    Exe("/usr/bin/dash", "dash"),
-    Link("/usr/bin/sh", "dash"),
-    Exe("/usr/bin/perl", "perl"),
-    Exe("/usr/bin/perl5.36.0", "perl"),
-    Exe("/usr/bin/which.debianutils", "coreutils:which"),
-    Link("/usr/bin/which", "/etc/alternatives/which"),
-    Link("/etc/alternatives/which", "/usr/bin/which.debianutils"),
-    Link("/usr/bin/awk", "/etc/alternatives/awk"),
-    Link("/etc/alternatives/awk", "/usr/bin/mawk"),
-    Link("/usr/bin/nawk", "/etc/alternatives/nawk"),
-    Link("/etc/alternatives/nawk", "/usr/bin/mawk"),
-    Link("/usr/sbin/rmt", "/etc/alternatives/rmt"),
-    Link("/etc/alternatives/rmt", "/usr/sbin/rmt-tar"),
-    Tools(
-        "/usr/bin",
-        "coreutils",
-        &[
-            "[", "addpart", "apt", "apt-cache", "apt-cdrom", "apt-config", "apt-get", "apt-key",
-            "apt-mark", "arch", "b2sum", "base32", "base64", "basename", "basenc", "bashbug",
-            "cat", "chage", "chattr", "chcon", "chfn", "chgrp", "chmod", "choom", "chown", "chrt",
-            "chsh", "cksum", "clear", "clear_console", "cmp", "comm", "cp", "csplit", "cut",
-            "date", "dd", "deb-systemd-helper", "deb-systemd-invoke", "debconf",
-            "debconf-apt-progress", "debconf-communicate", "debconf-copydb", "debconf-escape",
-            "debconf-set-selections", "debconf-show", "delpart", "df", "diff", "diff3", "dir",
-            "dircolors", "dirname", "dmesg", "dpkg", "dpkg-deb", "dpkg-divert",
-            "dpkg-maintscript-helper", "dpkg-query", "dpkg-realpath", "dpkg-split",
-            "dpkg-statoverride", "dpkg-trigger", "du", "echo", "egrep", "env", "expand", "expiry",
-            "expr", "factor", "faillog", "fallocate", "false", "fgrep", "fincore", "find",
-            "findmnt", "flock", "fmt", "fold", "getconf", "getent", "getopt", "gpasswd", "gpgv",
-            "grep", "groups", "gunzip", "gzexe", "gzip", "hardlink", "head", "hostid", "hostname",
-            "iconv", "id", "infocmp", "install", "ionice", "ipcmk", "ipcrm", "ipcs", "ischroot",
-            "join", "last", "lastlog", "ldd", "link", "ln", "locale", "localedef", "logger",
-            "login", "logname", "ls", "lsattr", "lsblk", "lscpu", "lsfd", "lsipc", "lsirq",
-            "lslocks", "lslogins", "lsmem", "lsns", "mawk", "mcookie", "md5sum", "mesg", "mkdir",
-            "mkfifo", "mknod", "mktemp", "more", "mount", "mountpoint", "mv", "namei", "newgrp",
-            "nice", "nl", "nohup", "nproc", "nsenter", "numfmt", "od", "partx", "passwd", "paste",
-            "pathchk", "pinky", "pldd", "pr", "printenv", "printf", "prlimit", "ptx", "pwd",
-            "readlink", "realpath", "rename.ul", "renice", "resizepart", "rev", "rgrep", "rm",
-            "rmdir", "run-parts", "runcon", "savelog", "script", "scriptlive", "scriptreplay",
-            "sdiff", "sed", "seq", "setarch", "setpriv", "setsid", "setterm", "sha1sum",
-            "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shred", "shuf", "sleep", "sort",
-            "split", "stat", "stdbuf", "stty", "su", "sum", "sync", "tabs", "tac", "tail", "tar",
-            "taskset", "tee", "tempfile", "test", "tic", "timeout", "toe", "touch", "tput", "tr",
-            "true", "truncate", "tset", "tsort", "tty", "tzselect", "uclampset", "umount", "uname",
-            "uncompress", "unexpand", "uniq", "unlink", "unshare", "update-alternatives", "users",
-            "utmpdump", "vdir", "wall", "wc", "wdctl", "whereis", "who", "whoami", "xargs", "yes",
-            "zcat", "zcmp", "zdiff", "zdump", "zegrep", "zfgrep", "zforce", "zgrep", "zless",
-            "zmore", "znew",
-        ],
-    ),
-    Tools(
-        "/usr/sbin",
-        "coreutils",
-        &[
-            "add-shell", "adduser", "agetty", "badblocks", "blkdiscard", "blkid", "blkzone",
-            "blockdev", "chcpu", "chgpasswd", "chmem", "chpasswd", "chroot", "cppw", "ctrlaltdel",
-            "debugfs", "deluser", "dpkg-fsys-usrunmess", "dpkg-preconfigure", "dpkg-reconfigure",
-            "dumpe2fs", "e2freefrag", "e2fsck", "e2image", "e2scrub", "e2scrub_all", "e2undo",
-            "e4crypt", "e4defrag", "faillock", "filefrag", "findfs", "fsck", "fsck.cramfs",
-            "fsck.minix", "fsfreeze", "fstab-decode", "fstrim", "groupadd", "groupdel",
-            "groupmems", "groupmod", "grpck", "grpconv", "grpunconv", "hwclock", "iconvconfig",
-            "installkernel", "invoke-rc.d", "isosize", "killall5", "ldattach", "ldconfig",
-            "logsave", "losetup", "mke2fs", "mkfs", "mkfs.bfs", "mkfs.cramfs", "mkfs.minix",
-            "mkhomedir_helper", "mklost+found", "mkswap", "newusers", "nologin", "pam-auth-update",
-            "pam_getenv", "pam_namespace_helper", "pam_timestamp_check", "pivot_root", "pwck",
-            "pwconv", "pwhistory_helper", "pwunconv", "readprofile", "remove-shell", "resize2fs",
-            "rmt-tar", "rtcwake", "runuser", "service", "shadowconfig", "start-stop-daemon",
-            "sulogin", "swaplabel", "swapoff", "swapon", "switch_root", "tarcat", "tune2fs",
-            "unix_chkpwd", "unix_update", "update-passwd", "update-rc.d", "update-shells",
-            "useradd", "userdel", "usermod", "vipw", "wipefs", "zic", "zramctl",
-        ],
-    ),
-    Link("/usr/bin/captoinfo", "tic"),
-    Link("/usr/bin/dnsdomainname", "hostname"),
-    Link("/usr/bin/domainname", "hostname"),
-    Link("/usr/bin/i386", "setarch"),
-    Link("/usr/bin/infotocap", "tic"),
-    Link("/usr/bin/lastb", "last"),
-    Link("/usr/bin/ld.so", "/lib64/ld-linux-x86-64.so.2"),
-    Link("/usr/bin/linux32", "setarch"),
-    Link("/usr/bin/linux64", "setarch"),
-    Link("/usr/bin/md5sum.textutils", "md5sum"),
-    Link("/usr/bin/nisdomainname", "hostname"),
-    Link("/usr/bin/pidof", "/sbin/killall5"),
-    Link("/usr/bin/reset", "tset"),
-    Link("/usr/bin/sg", "newgrp"),
-    Link("/usr/bin/x86_64", "setarch"),
-    Link("/usr/bin/ypdomainname", "hostname"),
-    Link("/usr/sbin/addgroup", "adduser"),
-    Link("/usr/sbin/cpgr", "cppw"),
-    Link("/usr/sbin/delgroup", "deluser"),
-    Link("/usr/sbin/e2label", "tune2fs"),
-    Link("/usr/sbin/e2mmpstatus", "dumpe2fs"),
-    Link("/usr/sbin/fsck.ext2", "e2fsck"),
-    Link("/usr/sbin/fsck.ext3", "e2fsck"),
-    Link("/usr/sbin/fsck.ext4", "e2fsck"),
-    Link("/usr/sbin/getty", "agetty"),
-    Link("/usr/sbin/mkfs.ext2", "mke2fs"),
-    Link("/usr/sbin/mkfs.ext3", "mke2fs"),
-    Link("/usr/sbin/mkfs.ext4", "mke2fs"),
-    Link("/usr/sbin/vigr", "vipw"),
+    File("/etc/bash.bashrc", "\
+# System-wide .bashrc file for interactive bash(1) shells.\n\
+\n\
+# To enable the settings / commands in this file for login shells as well,\n\
+# this file has to be sourced in /etc/profile.\n\
+\n\
+# If not running interactively, don't do anything\n\
+[ -z \"$PS1\" ] && return\n\
+\n\
+# check the window size after each command and, if necessary,\n\
+# update the values of LINES and COLUMNS.\n\
+shopt -s checkwinsize\n\
+\n\
+# set variable identifying the chroot you work in (used in the prompt below)\n\
+if [ -z \"${debian_chroot:-}\" ] && [ -r /etc/debian_chroot ]; then\n\
+\x20   debian_chroot=$(cat /etc/debian_chroot)\n\
+fi\n\
+\n\
+# set a fancy prompt (non-color, overwrite the one in /etc/profile)\n\
+# but only if not SUDOing and have SUDO_PS1 set; then assume smart user.\n\
+if ! [ -n \"${SUDO_USER}\" -a -n \"${SUDO_PS1}\" ]; then\n\
+\x20 PS1='${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ '\n\
+fi\n\
+\n\
+# Commented out, don't overwrite xterm -T \"title\" -n \"icontitle\" by default.\n\
+# If this is an xterm set the title to user@host:dir\n\
+#case \"$TERM\" in\n\
+#xterm*|rxvt*)\n\
+#    PROMPT_COMMAND='echo -ne \"\\033]0;${USER}@${HOSTNAME}: ${PWD}\\007\"'\n\
+#    ;;\n\
+#*)\n\
+#    ;;\n\
+#esac\n\
+\n\
+# enable bash completion in interactive shells\n\
+#if ! shopt -oq posix; then\n\
+#  if [ -f /usr/share/bash-completion/bash_completion ]; then\n\
+#    . /usr/share/bash-completion/bash_completion\n\
+#  elif [ -f /etc/bash_completion ]; then\n\
+#    . /etc/bash_completion\n\
+#  fi\n\
+#fi\n\
+\n\
+# if the command-not-found package is installed, use it\n\
+if [ -x /usr/lib/command-not-found -o -x /usr/share/command-not-found/command-not-found ]; then\n\
+\tfunction command_not_found_handle {\n\
+\t        # check because c-n-f could've been removed in the meantime\n\
+\x20               if [ -x /usr/lib/command-not-found ]; then\n\
+\t\t   /usr/lib/command-not-found -- \"$1\"\n\
+\x20                  return $?\n\
+\x20               elif [ -x /usr/share/command-not-found/command-not-found ]; then\n\
+\t\t   /usr/share/command-not-found/command-not-found -- \"$1\"\n\
+\x20                  return $?\n\
+\t\telse\n\
+\t\t   printf \"%s: command not found\\n\" \"$1\" >&2\n\
+\t\t   return 127\n\
+\t\tfi\n\
+\t}\n\
+fi\n"),
 ];
 
 /// The `/etc` files of Debian 12.11 (`bookworm`, snapshot 20250520).

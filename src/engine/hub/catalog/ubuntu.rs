@@ -4,7 +4,8 @@
 //!
 //! Invariant: tags are unique in this repository; every `from` names a catalog image.
 
-use super::fs_debian::{DEBIAN_PROGRAMS, MERGED_USR_TREE, debian_group, debian_passwd};
+use super::fs_debian::{MERGED_USR_TREE, debian_group, debian_passwd};
+use super::fs_debian_programs::DEBIAN_PROGRAMS;
 use crate::engine::hub::spec::FileSpec::*;
 use crate::engine::hub::spec::{ConfigSpec, FileSpec, ImageSpec, RepoSpec, StepSpec, TaggedImage};
 
