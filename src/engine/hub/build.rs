@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use super::spec::{ConfigSpec, FileSpec, ImageSpec, RepoSpec};
+use super::spec::{ConfigSpec, FileSpec, RepoSpec, StepSpec};
 use crate::engine::clock::Time;
 use crate::engine::fs::Tree;
 use crate::engine::ids::digest_of;
@@ -33,7 +33,7 @@ pub fn build(catalog: &[RepoSpec]) -> RegistryContent {
     let mut built: BTreeMap<String, Arc<Built>> = BTreeMap::new();
     for repo in catalog {
         for tagged in repo.images {
-            let b = build_image(catalog, repo, tagged.tags[0], &mut built);
+            let b = build_image(repo, tagged.tags[0], &mut built);
             let (manifest_digest, manifest) = store(&mut content, &b);
             content.manifests.insert(manifest_digest.clone(), manifest);
             let entry = content.repos.entry(repo.path.to_string()).or_insert_with(|| Repository {
@@ -69,57 +69,36 @@ fn store(content: &mut RegistryContent, b: &Built) -> (String, Manifest) {
     (digest, manifest)
 }
 
-/// Finds `repo:tag` in the catalog.
-fn find<'c>(catalog: &'c [RepoSpec], reference: &str) -> Option<(&'c RepoSpec, &'c ImageSpec)> {
-    let (name, tag) = reference.split_once(':').unwrap_or((reference, "latest"));
-    let path = if name.contains('/') { name.to_string() } else { format!("library/{name}") };
-    let repo = catalog.iter().find(|r| r.path == path)?;
-    let img = repo.images.iter().find(|t| t.tags.contains(&tag))?;
-    Some((repo, &img.image))
+/// The catalog name of a repository path: `library/nginx` → `nginx`.
+fn short_name(path: &str) -> &str {
+    path.strip_prefix("library/").unwrap_or(path)
 }
 
-fn build_image(
-    catalog: &[RepoSpec],
-    repo: &RepoSpec,
-    tag: &str,
-    built: &mut BTreeMap<String, Arc<Built>>,
-) -> Arc<Built> {
-    let key = format!("{}:{tag}", repo.path);
-    if let Some(b) = built.get(&key) {
+fn build_image(repo: &RepoSpec, tag: &str, built: &mut BTreeMap<String, Arc<Built>>) -> Arc<Built> {
+    let reference = format!("{}:{tag}", short_name(repo.path));
+    if let Some(b) = built.get(&reference) {
         return b.clone();
     }
-    let spec = &repo
-        .images
-        .iter()
-        .find(|t| t.tags.contains(&tag))
-        .expect("catalog tag exists")
-        .image;
+    let lineage = super::catalog::lineage(&reference).unwrap_or_else(|| panic!("catalog lineage of {reference}"));
+    let spec = lineage.last().expect("lineage is never empty");
     let created = Time::parse_rfc3339(spec.created).expect("catalog dates are RFC 3339");
-    let (mut history, mut layers, mut blobs) = match spec.from {
-        Some(base) => {
-            let (brepo, _) = find(catalog, base).unwrap_or_else(|| panic!("catalog base {base} exists"));
-            let btag = base.split_once(':').map_or("latest", |(_, t)| t);
-            let b = build_image(catalog, brepo, btag, built);
-            (b.image.history.clone(), b.image.layers.clone(), b.blobs.clone())
-        }
-        None => (Vec::new(), Vec::new(), Vec::new()),
-    };
-    for step in spec.steps {
-        history.push(HistoryEntry {
-            created,
-            created_by: step.created_by.to_string(),
-            comment: step.comment.to_string(),
-            empty_layer: step.empty,
-            size: if step.empty { 0 } else { step.size },
-        });
-        if step.empty {
-            continue;
-        }
-        let (tree, canonical) = tree_from(step.files);
-        let diff_id = digest_of(format!("{}\n{}", step.created_by, canonical).as_bytes());
-        let blob_digest = digest_of(format!("gzip\n{diff_id}").as_bytes());
-        layers.push(diff_id.clone());
-        blobs.push(Blob { digest: blob_digest, diff_id, size: step.size, content: Arc::new(tree) });
+    let history = super::catalog::history(&reference)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|h| HistoryEntry {
+            created: Time::parse_rfc3339(h.created).expect("catalog dates are RFC 3339"),
+            created_by: h.step.created_by.to_string(),
+            comment: h.step.comment.to_string(),
+            empty_layer: h.step.empty,
+            size: if h.step.empty { 0 } else { h.step.size },
+        })
+        .collect();
+    let mut layers = Vec::new();
+    let mut blobs = Vec::new();
+    for step in lineage.iter().flat_map(|img| img.steps.iter()).filter(|s| !s.empty) {
+        let blob = layer_blob(step);
+        layers.push(blob.diff_id.clone());
+        blobs.push(blob);
     }
     let mut image = Image {
         id: String::new(),
@@ -138,8 +117,17 @@ fn build_image(
     };
     image.id = oci::image_id(&image);
     let b = Arc::new(Built { image, blobs });
-    built.insert(key, b.clone());
+    built.insert(reference, b.clone());
     b
+}
+
+/// The blob of one build step's layer (content-addressed, so a step shared by several
+/// images yields the same blob).
+fn layer_blob(step: &'static StepSpec) -> Blob {
+    let (tree, canonical) = tree_from(step.files);
+    let diff_id = digest_of(format!("{}\n{}", step.created_by, canonical).as_bytes());
+    let blob_digest = digest_of(format!("gzip\n{diff_id}").as_bytes());
+    Blob { digest: blob_digest, diff_id, size: step.size, content: Arc::new(tree) }
 }
 
 fn config_from(c: &ConfigSpec) -> Config {
@@ -166,8 +154,9 @@ fn config_from(c: &ConfigSpec) -> Config {
 }
 
 /// The tree of a layer and a canonical text of its entries (for the diff ID).
-fn tree_from(files: &[FileSpec]) -> (Tree, String) {
-    (Tree::default(), format!("{files:?}"))
+fn tree_from(files: &'static [FileSpec]) -> (Tree, String) {
+    let entries = super::catalog::expand::expand(files);
+    (Tree::default(), format!("{entries:?}"))
 }
 
 #[cfg(test)]

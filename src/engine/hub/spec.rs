@@ -32,7 +32,11 @@ pub struct ImageSpec {
     /// The image this one is built on, as `repo:tag` of this catalog (`debian:bookworm-slim`);
     /// its layers and history come first.
     pub from: Option<&'static str>,
-    /// When the image was built (RFC 3339).
+    /// When the image was built (RFC 3339, `YYYY-MM-DDTHH:MM:SSZ`). Official images are
+    /// built with `SOURCE_DATE_EPOCH`, so this is the time of the commit that defines the
+    /// image, and every history entry of this image's own steps carries it. Inherited
+    /// (`from`) steps keep their base's time unless it is later than this one: BuildKit
+    /// clamps history times to the epoch (see [`super::catalog::history`]).
     pub created: &'static str,
     /// Build steps in order; each is one history entry, and one layer unless `empty`.
     pub steps: &'static [StepSpec],
@@ -62,10 +66,14 @@ pub enum FileSpec {
     Dir(&'static str),
     /// A directory with an explicit mode (`/tmp` is 1777).
     DirMode(&'static str, u32),
+    /// A directory with an owner and a mode: path, uid, gid, mode (`/data` of redis is
+    /// `999:999 0755`; postgres' `$PGDATA` is `999:999 1777`).
+    DirOwned(&'static str, u32, u32, u32),
     /// A regular file with text content (mode 0644).
     File(&'static str, &'static str),
     /// An executable simulated by doca: the string names the program (`"busybox"`,
-    /// `"nginx"`, `"redis-server"`, `"docker-entrypoint.sh:nginx"`…). Mode 0755.
+    /// `"nginx"`, `"redis-server"`, `"entrypoint:nginx"`…; the naming convention is in
+    /// [`super::catalog`]). Mode 0755.
     Exe(&'static str, &'static str),
     /// An executable text script (mode 0755), run by the interpreter named in its `#!`.
     Script(&'static str, &'static str),
@@ -75,8 +83,17 @@ pub enum FileSpec {
     Blob(&'static str, u64),
     /// Many symbolic links to one target (busybox applets): directory, target, names.
     Links(&'static str, &'static str, &'static [&'static str]),
+    /// Many executables in one directory that all run one program (the hard links of
+    /// `/bin/busybox` in the busybox image): directory, program, names.
+    Exes(&'static str, &'static str, &'static [&'static str]),
+    /// Many executables in one directory, each running `"<family>:<name>"`
+    /// (`Tools("/usr/bin", "coreutils", &["ls", "cat"])` is `/usr/bin/ls` running
+    /// `coreutils:ls`): directory, family, names.
+    Tools(&'static str, &'static str, &'static [&'static str]),
     /// A whiteout: the step deleted this path.
     Deleted(&'static str),
+    /// Every entry of a shared list, in place (a base rootfs reused by several images).
+    Include(&'static [FileSpec]),
 }
 
 /// An image configuration, as `docker image inspect` shows under `Config`.
