@@ -96,14 +96,12 @@ impl Line {
             return;
         }
         let mut cells = self.cells();
-        let mut at = col;
-        for c in text.chars() {
+        for (at, c) in (col..).zip(text.chars()) {
             if at < cells.len() {
                 cells[at] = (c, style);
             } else {
                 cells.push((c, style));
             }
-            at += 1;
         }
         self.set_cells(&cells);
     }

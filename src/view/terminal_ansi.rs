@@ -31,15 +31,15 @@ impl Style {
     pub fn classes(&self) -> String {
         let mut out = Vec::new();
         let (fg, bg) = if self.inverse { (self.bg, self.fg) } else { (self.fg, self.bg) };
-        if let Some(Color::Indexed(n)) = fg {
-            if n < 16 {
-                out.push(format!("fg-{n}"));
-            }
+        if let Some(Color::Indexed(n)) = fg
+            && n < 16
+        {
+            out.push(format!("fg-{n}"));
         }
-        if let Some(Color::Indexed(n)) = bg {
-            if n < 16 {
-                out.push(format!("bg-{n}"));
-            }
+        if let Some(Color::Indexed(n)) = bg
+            && n < 16
+        {
+            out.push(format!("bg-{n}"));
         }
         if self.inverse && fg.is_none() {
             out.push("fg-inv".to_string());
