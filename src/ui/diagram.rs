@@ -44,32 +44,32 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         <svg class="diagram" viewBox="0 0 640 360" role="img" aria-label={labels::DIAGRAM_ALT}
             preserveAspectRatio="xMidYMid meet">
             <defs>
-                <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7"
+                <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="4" markerHeight="4"
                     orient="auto-start-reverse">
                     <path d="M0,0 L10,5 L0,10 z" class="arrowhead" />
                 </marker>
             </defs>
             <g class="host">
-                <rect x="196" y="24" width="268" height="316" rx="14" />
-                <text x="212" y="50" class="host-label">{ labels::HOST }</text>
+                <rect x="188" y="24" width="284" height="316" rx="14" />
+                <text x="204" y="50" class="host-label">{ labels::HOST }</text>
             </g>
-            { node(16, 128, 144, 96, "client", labels::CLIENT, labels::CLIENT_SUB) }
-            { node(216, 66, 228, 84, "daemon", labels::DAEMON, labels::DAEMON_SUB) }
-            { node(216, 186, 106, 134, "store", labels::IMAGES, "") }
-            { node(338, 186, 106, 134, "store", labels::CONTAINERS, "") }
-            { node(488, 120, 140, 112, "registry", labels::HUB, labels::REGISTRY) }
+            { node(10, 128, 144, 96, "client", labels::CLIENT, labels::CLIENT_SUB) }
+            { node(206, 66, 248, 84, "daemon", labels::DAEMON, labels::DAEMON_SUB) }
+            { node(206, 186, 118, 134, "store", labels::IMAGES, "") }
+            { node(336, 186, 118, 134, "store", labels::CONTAINERS, "") }
+            { node(494, 120, 140, 112, "registry", labels::HUB, labels::REGISTRY) }
             // Keyed by the events' revision so the highlight animation replays each time.
             { for std::iter::once(html! {
                 <g key={rev}>
                     <g class={classes!("link", api.then_some("active"))}>
-                        <path d="M160,168 C184,168 190,108 214,108" marker-end="url(#arrow)"
+                        <path d="M156,168 C180,168 180,108 202,108" marker-end="url(#arrow)"
                             marker-start="url(#arrow)" />
-                        <text x="88" y="110" class="link-label">{ labels::API }</text>
+                        <text x="82" y="112" class="link-label">{ labels::API }</text>
                     </g>
                     <g class={classes!("link", registry.then_some("active"))}>
-                        <path d="M446,108 C470,108 466,168 486,168" marker-end="url(#arrow)"
+                        <path d="M456,108 C476,108 472,168 490,168" marker-end="url(#arrow)"
                             marker-start="url(#arrow)" />
-                        <text x="558" y="106" class="link-label">{ labels::PULL }</text>
+                        <text x="564" y="108" class="link-label">{ labels::PULL }</text>
                     </g>
                 </g>
             }) }
