@@ -149,6 +149,40 @@ test("a 1 MB line does not freeze the page", async (page) => {
   assert((await inputValue(page)) === "echo", "typing still works");
 });
 
+test("selecting output and Ctrl+C copies instead of interrupting", async (page) => {
+  await typeLine(page, "dokcer ps");
+  await waitForText(page, "command not found");
+  await page.evaluate(() => {
+    const line = document.querySelector(".scrollback .line:nth-child(2)");
+    const range = document.createRange();
+    range.selectNodeContents(line);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+  const selected = await page.evaluate(() => window.getSelection().toString());
+  assert(selected.includes("bash: dokcer: command not found"), `selection: ${selected}`);
+  await page.keyboard.press("Control+C");
+  assert(!(await screenText(page)).includes("^C"), "Ctrl+C interrupted instead of copying");
+  assert((await page.evaluate(() => window.getSelection().toString())) === selected, "selection kept");
+});
+
+test("typing with nothing focused goes to the terminal", async (page) => {
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.type("ls");
+  assert((await inputValue(page)) === "ls", `input: ${await inputValue(page)}`);
+});
+
+test("the lesson pane opens and closes", async (page) => {
+  const button = page.getByRole("button", { name: "Lições" });
+  await button.click();
+  assert(await page.locator("aside.lessons").isVisible(), "pane shown");
+  assert((await button.getAttribute("aria-pressed")) === "true", "pressed");
+  await page.screenshot({ path: join(SHOTS, "app-lessons-1366x768.png") });
+  await button.click();
+  assert((await page.locator("aside.lessons").count()) === 0, "pane hidden");
+});
+
 test("phone: on-screen keys recall history and interrupt", async (page) => {
   await typeLine(page, "dokcer images");
   await page.getByRole("button", { name: "Comando anterior (seta para cima)" }).click();
