@@ -14,16 +14,35 @@ use super::narration::Narration;
 use super::persist;
 use super::state::{Action, AppState};
 use super::terminal_pane::TerminalPane;
+use crate::view::terminal_model::{BATCH_LINES, adapt_batch};
 
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(AppState::default);
 
-    // Pasted lines run one batch per tick so the page stays responsive.
+    // Pasted lines run one batch per tick so the page stays responsive; the batch size
+    // follows the time the previous batch took (run plus render).
     {
         let dispatcher = state.dispatcher();
+        let pacer = use_mut_ref(|| (None::<f64>, BATCH_LINES));
         use_effect_with(state.terminal.queued(), move |queued| {
-            let timer = (*queued > 0).then(|| Timeout::new(0, move || dispatcher.dispatch(Action::RunQueued)));
+            let now = js_sys::Date::now;
+            let mut pace = pacer.borrow_mut();
+            pace.1 = match pace.0.take() {
+                Some(started) => adapt_batch(pace.1, now() - started),
+                None => BATCH_LINES,
+            };
+            drop(pace);
+            let timer = (*queued > 0).then(|| {
+                Timeout::new(0, move || {
+                    let batch = {
+                        let mut pace = pacer.borrow_mut();
+                        pace.0 = Some(now());
+                        pace.1
+                    };
+                    dispatcher.dispatch(Action::RunQueued(batch));
+                })
+            });
             move || drop(timer)
         });
     }

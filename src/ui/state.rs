@@ -51,8 +51,8 @@ pub enum Action {
     Key { key: Key, text: String, cursor: usize },
     /// Text pasted into the input (with its text and cursor before the paste).
     Paste { pasted: String, text: String, cursor: usize },
-    /// Run the next batch of pasted lines.
-    RunQueued,
+    /// Run the next batch of pasted lines (at most this many).
+    RunQueued(usize),
     /// The terminal is this many columns wide.
     Columns(usize),
     /// Start over with a fresh world.
@@ -81,12 +81,12 @@ impl Reducible for AppState {
                 next.terminal.sync(&text, cursor);
                 next.terminal.paste(&pasted);
             }
-            Action::RunQueued => {
+            Action::RunQueued(max_lines) => {
                 if next.terminal.queued() == 0 {
                     return self;
                 }
                 let mut session = next.session.borrow_mut();
-                next.terminal.run_queued(&mut session);
+                next.terminal.run_queued(&mut session, max_lines);
             }
             Action::Columns(cols) => {
                 if cols == next.terminal.cols || cols == 0 {

@@ -7,7 +7,7 @@
 //! 10,000 pasted lines never block the page: the UI runs one batch per tick.
 //!
 //! Invariant: every method returns promptly (each loop is bounded by its input or by
-//! [`BATCH_LINES`]/[`BATCH_BYTES`]) and never panics, whatever was typed or pasted.
+//! the batch size) and never panics, whatever was typed or pasted.
 
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -19,7 +19,8 @@ use super::terminal_input::{History, LineEditor};
 use crate::engine::event::Event;
 use crate::shell::{Attachment, Outcome, Session};
 
-/// Most queued lines run in one batch.
+/// Most queued lines run in one batch by default (the UI adapts it to the time a batch
+/// takes, see [`Terminal::run_queued`]).
 pub const BATCH_LINES: usize = 64;
 /// Most queued bytes run in one batch (a batch always runs at least one line).
 pub const BATCH_BYTES: usize = 256 * 1024;
@@ -218,11 +219,12 @@ impl Terminal {
         self.editor_rev += 1;
     }
 
-    /// Runs one batch of queued lines; returns whether more are waiting.
-    pub fn run_queued(&mut self, session: &mut Session) -> bool {
+    /// Runs one batch of at most `max_lines` queued lines (and about [`BATCH_BYTES`]; at
+    /// least one line); returns whether more are waiting.
+    pub fn run_queued(&mut self, session: &mut Session, max_lines: usize) -> bool {
         let mut lines = 0;
         let mut bytes = 0;
-        while lines < BATCH_LINES && bytes < BATCH_BYTES {
+        while lines < max_lines.max(1) && bytes < BATCH_BYTES {
             let Some(line) = self.queue.pop() else { break };
             bytes += line.len();
             lines += 1;
@@ -303,6 +305,20 @@ impl Terminal {
             }
         }
     }
+}
+
+/// Time one batch of pasted lines should take (ms): short enough to keep the page fluid.
+pub const BATCH_TARGET_MS: f64 = 40.0;
+
+/// The next batch size, given the current one and how long it took (reduce plus render),
+/// aiming at [`BATCH_TARGET_MS`]; never below 8 or above 1,024 lines, and at most doubling.
+pub fn adapt_batch(current: usize, elapsed_ms: f64) -> usize {
+    let current = current.clamp(8, 1024);
+    if !elapsed_ms.is_finite() || elapsed_ms <= 0.0 {
+        return (current * 2).min(1024);
+    }
+    let ideal = (current as f64 * BATCH_TARGET_MS / elapsed_ms) as usize;
+    ideal.clamp(8, (current * 2).min(1024))
 }
 
 /// The prompt in the colours of a default Ubuntu `~/.bashrc` (`user@host` bold green, the

@@ -111,7 +111,7 @@ fn multi_line_paste_runs_line_by_line_in_batches() {
     assert_eq!(t.editor.text(), "tailb");
     assert_eq!(t.editor.cursor(), 4);
     let mut rounds = 0;
-    while t.run_queued(&mut s) {
+    while t.run_queued(&mut s, BATCH_LINES) {
         rounds += 1;
         assert!(rounds < 10);
     }
@@ -127,7 +127,7 @@ fn enter_during_a_paste_queues_after_it() {
     let (mut t, mut s) = setup();
     t.paste("a\nb\n");
     typed(&mut t, &mut s, "c");
-    while t.run_queued(&mut s) {}
+    while t.run_queued(&mut s, BATCH_LINES) {}
     assert_eq!(s.history(), ["a", "b", "c"]);
 }
 
@@ -137,7 +137,7 @@ fn ctrl_c_drops_the_paste_queue() {
     t.paste("a\nb\n");
     t.key(&mut s, Key::CtrlC);
     assert_eq!(t.queued(), 0);
-    assert!(!t.run_queued(&mut s));
+    assert!(!t.run_queued(&mut s, BATCH_LINES));
 }
 
 #[test]
@@ -148,7 +148,7 @@ fn crlf_paste_and_single_line_paste() {
     assert_eq!(t.editor.text(), "docker");
     t.paste(" ps\r\n");
     assert_eq!(t.queued(), 1);
-    t.run_queued(&mut s);
+    t.run_queued(&mut s, BATCH_LINES);
     assert_eq!(s.history(), ["docker ps"]);
 }
 
@@ -157,11 +157,11 @@ fn ten_thousand_lines_and_a_megabyte_line_stay_bounded() {
     let (mut t, mut s) = setup();
     let big = "x".repeat(1 << 20);
     t.paste(&format!("{big}\n"));
-    assert!(!t.run_queued(&mut s));
+    assert!(!t.run_queued(&mut s, BATCH_LINES));
     let text: String = (0..10_000).map(|i| format!("l{i}\n")).collect();
     t.paste(&text);
     let mut rounds = 0;
-    while t.run_queued(&mut s) {
+    while t.run_queued(&mut s, BATCH_LINES) {
         rounds += 1;
     }
     assert_eq!(rounds, 10_000 / BATCH_LINES);
@@ -192,4 +192,15 @@ fn editing_keys_move_the_cursor() {
     assert_eq!(t.editor.text(), "o");
     t.key(&mut s, Key::CtrlU);
     assert_eq!(t.editor.text(), "");
+}
+
+#[test]
+fn batch_size_adapts_to_time_taken() {
+    assert_eq!(adapt_batch(64, 20.0), 128);
+    assert_eq!(adapt_batch(64, 80.0), 32);
+    assert_eq!(adapt_batch(64, 10_000.0), 8);
+    assert_eq!(adapt_batch(1024, 1.0), 1024);
+    assert_eq!(adapt_batch(64, 0.0), 128);
+    assert_eq!(adapt_batch(64, f64::NAN), 128);
+    assert_eq!(adapt_batch(0, 40.0), 8);
 }
