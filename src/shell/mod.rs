@@ -69,6 +69,23 @@ impl Session {
         None
     }
 
+    /// Tab completion: the candidates for the word that ends at `cursor` (a byte offset on
+    /// a char boundary of `line`). A word is the text after the last blank (space or tab)
+    /// before the cursor; each candidate is the whole word that would replace it. Empty when
+    /// nothing completes. The terminal decides how to show them (bash's readline rules).
+    ///
+    /// Stub: completes the first word from the commands the shell will know.
+    pub fn complete(&self, line: &str, cursor: usize) -> Vec<String> {
+        const COMMANDS: [&str; 8] = ["cat", "clear", "curl", "docker", "echo", "help", "history", "ls"];
+        let Some(before) = line.get(..cursor) else {
+            return Vec::new();
+        };
+        if before.contains([' ', '\t']) {
+            return Vec::new();
+        }
+        COMMANDS.iter().filter(|c| c.starts_with(before)).map(|c| c.to_string()).collect()
+    }
+
     /// Ctrl+C: interrupts whatever the terminal is attached to.
     pub fn interrupt(&mut self) -> Outcome {
         Outcome { line: "^C".to_string(), exit: 130, ..Outcome::default() }

@@ -1,0 +1,87 @@
+//! The app: header, optional lesson pane, terminal pane and diagram pane, around one
+//! reducer. Effects here run pasted lines a batch per tick and call the save/restore hook.
+//!
+//! Invariant: the only state is the reducer's; effects never mutate it except by dispatch.
+
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+use super::diagram::Diagram;
+use super::header::Header;
+use super::labels;
+use super::lesson_pane::LessonPane;
+use super::narration::Narration;
+use super::persist;
+use super::state::{Action, AppState};
+use super::terminal_pane::TerminalPane;
+use crate::view::terminal_model::{BATCH_LINES, adapt_batch};
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(AppState::default);
+
+    // Pasted lines run one batch per tick so the page stays responsive; the batch size
+    // follows the time the previous batch took (run plus render).
+    {
+        let dispatcher = state.dispatcher();
+        let pacer = use_mut_ref(|| (None::<f64>, BATCH_LINES));
+        use_effect_with(state.terminal.queued(), move |queued| {
+            let now = js_sys::Date::now;
+            let mut pace = pacer.borrow_mut();
+            pace.1 = match pace.0.take() {
+                Some(started) => adapt_batch(pace.1, now() - started),
+                None => BATCH_LINES,
+            };
+            drop(pace);
+            let timer = (*queued > 0).then(|| {
+                Timeout::new(0, move || {
+                    let batch = {
+                        let mut pace = pacer.borrow_mut();
+                        pace.0 = Some(now());
+                        pace.1
+                    };
+                    dispatcher.dispatch(Action::RunQueued(batch));
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    // Save/restore hook point: replay saved lines on start, save after each new line.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let lines = persist::restore();
+            if !lines.is_empty() {
+                let pasted = lines.join("\n") + "\n";
+                dispatcher.dispatch(Action::Paste { pasted, text: String::new(), cursor: 0 });
+            }
+        });
+    }
+    {
+        let session = state.session.clone();
+        use_effect_with(state.session.borrow().history().len(), move |_| {
+            persist::save(session.borrow().history());
+        });
+    }
+
+    let onreset = state.dispatcher().to_callback().reform(|_| Action::Reset);
+    let ontogglelessons = state.dispatcher().to_callback().reform(|_| Action::ToggleLessons);
+    let events = state.terminal.events.clone();
+    let rev = state.terminal.events_rev;
+    html! {
+        <div class="app">
+            <Header lessons_open={state.lessons_open} {ontogglelessons} {onreset} />
+            <main class={classes!("panes", state.lessons_open.then_some("with-lessons"))}>
+                if state.lessons_open {
+                    <LessonPane />
+                }
+                <TerminalPane state={state.clone()} />
+                <section class="pane architecture" aria-label={labels::DIAGRAM}>
+                    <h2 class="pane-title">{ labels::DIAGRAM }</h2>
+                    <Diagram events={events.clone()} {rev} />
+                    <Narration {events} />
+                </section>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+//! Every pt-BR label of the web app's own interface, in one place so a pt-BR speaker can
+//! review them together (terminal output stays in Docker's English and is not here).
+//!
+//! Invariant: only learner-facing interface text lives here; no logic.
+
+pub const PRODUCT: &str = "doca";
+pub const SUBTITLE: &str = "Simulador da arquitetura do Docker";
+pub const RESET: &str = "Reiniciar";
+pub const RESET_TITLE: &str = "Recomeçar com um mundo novo: sem contêineres, imagens ou histórico";
+pub const LESSONS: &str = "Lições";
+pub const LESSONS_TITLE: &str = "Mostrar ou esconder o painel de lições";
+pub const LESSONS_SOON: &str = "As lições guiadas chegam em breve.";
+pub const LESSONS_TRY: &str = "Por enquanto, digite um comando no terminal, por exemplo:";
+pub const TERMINAL: &str = "Terminal";
+pub const TERMINAL_INPUT: &str = "Linha de comando: digite um comando e tecle Enter";
+pub const TERMINAL_OUTPUT: &str = "Saída do terminal";
+pub const DIAGRAM: &str = "Arquitetura";
+pub const DIAGRAM_ALT: &str = "Diagrama: o cliente docker envia requisições ao daemon dockerd, no host, \
+que baixa imagens do Docker Hub";
+pub const NARRATION: &str = "O que aconteceu";
+pub const NARRATION_EMPTY: &str = "Digite um comando docker no terminal e veja aqui cada requisição \
+percorrer a arquitetura.";
+pub const OMITTED: &str = "caracteres omitidos";
+pub const PASTE_RUNNING: &str = "linhas coladas aguardando execução";
+pub const KEYS: &str = "Teclas do terminal";
+pub const KEY_TAB: &str = "Completar (Tab)";
+pub const KEY_UP: &str = "Comando anterior (seta para cima)";
+pub const KEY_DOWN: &str = "Próximo comando (seta para baixo)";
+pub const KEY_CTRL_C: &str = "Interromper (Ctrl+C)";
+
+/// Diagram labels.
+pub const CLIENT: &str = "Cliente";
+pub const CLIENT_SUB: &str = "CLI docker";
+pub const HOST: &str = "Host Linux";
+pub const DAEMON: &str = "Daemon";
+pub const DAEMON_SUB: &str = "dockerd";
+pub const IMAGES: &str = "Imagens";
+pub const CONTAINERS: &str = "Contêineres";
+pub const REGISTRY: &str = "Registry";
+pub const HUB: &str = "Docker Hub";
+pub const API: &str = "API do Docker";
+pub const PULL: &str = "pull / push";

@@ -1,0 +1,35 @@
+//! The browser app (WebAssembly only): Yew components, one per file, named for what the
+//! learner sees. All state lives in one reducer ([`state`]) around the shell's session and
+//! the pure terminal model ([`crate::view::terminal_model`]).
+//!
+//! Invariant: no component holds engine state of its own; everything visible derives from
+//! the reducer's state.
+
+mod app;
+mod diagram;
+mod dom;
+mod header;
+mod labels;
+mod lesson_pane;
+mod narration;
+mod persist;
+mod screen_keys;
+mod state;
+mod terminal_block;
+mod terminal_pane;
+
+pub use app::App;
+
+/// Mounts the app into the page's `<main id="app">` (or the body).
+pub fn start() {
+    let document = gloo::utils::document();
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! `cargo xtask bench`: the size of the first load (HTML, CSS, JS, wasm; raw, gzip, brotli)
+//! and, in headless Chromium, the time to first render and to interactive (median of 5 cold
+//! loads). Results go under the `"web"` key of `target/bench.json`, keeping whatever other
+//! keys are there (engine benchmarks write their own).
+//!
+//! Invariant: only the `"web"` key of `target/bench.json` is ever replaced.
+
+use std::process::Command;
+
+use serde_json::{Map, Value, json};
+
+use crate::{dist, env, root, serve, sizes};
+
+pub fn run() -> Result<(), String> {
+    let site = dist::run()?;
+    let files = sizes::measure(&site.first_load)?;
+    let total = sizes::total(&files);
+    let mut web = json!({
+        "first_load": {
+            "files": files.iter().map(|f| json!({"name": f.name, "raw": f.raw, "gzip": f.gzip, "brotli": f.brotli}))
+                .collect::<Vec<_>>(),
+            "total": {"raw": total.raw, "gzip": total.gzip, "brotli": total.brotli},
+        }
+    });
+
+    env::chromium()?;
+    env::npm_tools()?;
+    let port = serve::spawn(site.dir)?;
+    let root = root();
+    let out = Command::new("node")
+        .arg(root.join("tests/browser/bench.mjs"))
+        .env("DOCA_URL", format!("http://127.0.0.1:{port}/"))
+        .current_dir(&root)
+        .output()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        return Err(format!("tests/browser/bench.mjs failed ({})", out.status));
+    }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let timing: Value = stdout
+        .lines()
+        .rev()
+        .find_map(|l| serde_json::from_str(l).ok())
+        .ok_or("tests/browser/bench.mjs printed no JSON")?;
+    if let (Some(web), Some(timing)) = (web.as_object_mut(), timing.as_object()) {
+        web.extend(timing.clone());
+    }
+
+    let path = root.join("target/bench.json");
+    let mut all: Map<String, Value> = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    all.insert("web".into(), web);
+    let text = serde_json::to_string_pretty(&Value::Object(all)).map_err(|e| e.to_string())? + "\n";
+    std::fs::create_dir_all(root.join("target")).map_err(|e| e.to_string())?;
+    std::fs::write(&path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    print!("{}", sizes::table(&files));
+    println!("{text}");
+    println!("xtask: written {}", path.display());
+    Ok(())
+}
