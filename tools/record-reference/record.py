@@ -150,13 +150,15 @@ def sh(cmd):
 
 def reset_daemon():
     """Leaves the daemon with no container, image, volume or user network."""
-    sh("docker ps -aq | xargs -r docker rm -f; "
-       "docker images -aq | sort -u | xargs -r docker rmi -f; "
-       "docker volume ls -q | xargs -r docker volume rm -f; "
-       "docker network prune -f")
-    left = sh("docker ps -aq; docker images -aq; docker volume ls -q").split()
-    if left:
-        sys.exit(f"daemon not clean after reset: {left}")
+    for _ in range(5):  # child images (commits) must go before their parents
+        sh("docker ps -aq | xargs -r docker rm -f; "
+           "docker images -aq | sort -u | xargs -r docker rmi -f; "
+           "docker volume ls -q | xargs -r docker volume rm -f; "
+           "docker network prune -f")
+        left = sh("docker ps -aq; docker images -aq; docker volume ls -q").split()
+        if not left:
+            return
+    sys.exit(f"daemon not clean after reset: {left}")
 
 
 def versions():
