@@ -7,8 +7,9 @@
 //! `2006-01-02 15:04:05 -0700 MST` times → `<TIME>`; `N seconds ago` (and every go-units
 //! duration) → `<AGO>`, `Up N seconds` → `Up <DURATION>`; `7.8MB`-style sizes and the byte
 //! counts of JSON `Size` fields → `<SIZE>`; `12.34%` → `<PCT>`; names Docker generates
-//! (`admiring_turing`) → `<NAME>`; `docker top` PIDs and times → `<PID>`, `<STIME>`,
-//! `<CPUTIME>`; pull progress lines other than `Pull complete` and `Already exists` are
+//! (`admiring_turing`) → `<NAME>`; `docker top` PIDs, CPU and times → `<PID>`, `<CPU>`,
+//! `<STIME>`, `<CPUTIME>`; `docker diff` lines (`A /path`) sorted by path (the daemon
+//! walks a map); pull progress lines other than `Pull complete` and `Already exists` are
 //! dropped (their number and order depend on download timing); runs of two or more spaces
 //! become two spaces after the indentation and trailing spaces go (table column widths
 //! follow the erased values).
@@ -73,6 +74,38 @@ pub fn normalize(text: &str) -> String {
         }
         out.push_str(&collapse_spaces(&line));
         out.push_str(eol);
+    }
+    sort_diff_runs(&out)
+}
+
+/// `docker diff` prints changes in the order the daemon walks its maps: runs of
+/// `A /path`, `C /path`, `D /path` lines are put in path order.
+fn sort_diff_runs(text: &str) -> String {
+    let is_change = |l: &str| {
+        let b = l.as_bytes();
+        b.len() > 3 && matches!(b[0], b'A' | b'C' | b'D') && b[1] == b' ' && b[2] == b'/'
+    };
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_change(lines[i]) {
+            out.push_str(lines[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && is_change(lines[i]) && lines[i].ends_with('\n') {
+            i += 1;
+        }
+        if i == start {
+            out.push_str(lines[i]);
+            i += 1;
+            continue;
+        }
+        let mut run = lines[start..i].to_vec();
+        run.sort_by(|a, b| a[2..].cmp(&b[2..]));
+        run.iter().for_each(|l| out.push_str(l));
     }
     out
 }
@@ -288,7 +321,7 @@ fn top_row(line: &str) -> String {
         }
         line.len() - rest.trim_start().len()
     };
-    format!("{}  <PID>  <PID>  {}  <STIME>  {}  <CPUTIME>  {}", fields[0], fields[3], fields[5], &line[cmd_start..])
+    format!("{}  <PID>  <PID>  <CPU>  <STIME>  {}  <CPUTIME>  {}", fields[0], fields[5], &line[cmd_start..])
 }
 
 /// After the indentation, runs of two or more spaces become two spaces; trailing spaces go.
@@ -390,7 +423,16 @@ mod tests {
     #[test]
     fn top_rows() {
         let real = "UID   PID    PPID   C   STIME   TTY   TIME       CMD\nroot  23401  23380  0   20:41   ?     00:00:00   sleep 300\n";
-        assert_eq!(normalize(real), "UID  PID  PPID  C  STIME  TTY  TIME  CMD\nroot  <PID>  <PID>  0  <STIME>  ?  <CPUTIME>  sleep 300\n");
+        assert_eq!(normalize(real), "UID  PID  PPID  C  STIME  TTY  TIME  CMD\nroot  <PID>  <PID>  <CPU>  <STIME>  ?  <CPUTIME>  sleep 300\n");
+    }
+
+    #[test]
+    fn diff_lines_in_path_order() {
+        let one = "A /work\nA /work/a\nC /etc\nC /etc/motd\nD /etc/issue\n";
+        let two = "C /etc\nC /etc/motd\nD /etc/issue\nA /work\nA /work/a\n";
+        assert_eq!(normalize(one), normalize(two));
+        assert_eq!(normalize(one), "C /etc\nD /etc/issue\nC /etc/motd\nA /work\nA /work/a\n");
+        assert_eq!(normalize("B /x\nA /y\n"), "B /x\nA /y\n");
     }
 
     #[test]

@@ -63,27 +63,161 @@ def hub_answer(entry, match):
             "ErrorCodeDenied; Hub's message for the denied token); not recordable offline")
 
 
-# 20.10 → 28.2.2 daemon texts: (id, stream regex, replacement template, note).
-# Templates use \g<name> groups of the regex. Each one is listed in DIFFERENCES.md.
-DAEMON_RULES = []
+def arg_after(entry, verb):
+    """The first non-flag word after `verb` in the command (`docker rm up` → `up`)."""
+    words = entry["command"].split()
+    if verb not in words:
+        return "?"
+    rest = [w for w in words[words.index(verb) + 1:] if not w.startswith("-")]
+    return rest[0] if rest else "?"
+
+
+class Rule:
+    """One difference: where the recording says `pattern`, 28.2.2 says `replace`.
+
+    `replace` is a template (\\g<name> groups) or a function (match, entry) -> str;
+    `command` limits the rule to matching command lines; `exit` maps the recorded
+    exit code to 28.2.2's for the lines the rule rewrote."""
+
+    def __init__(self, rule_id, pattern, replace, note, command=None, streams=("stdout", "stderr"),
+                 exit=None):
+        self.id, self.pattern, self.replace, self.note = rule_id, re.compile(pattern), replace, note
+        self.command = re.compile(command) if command else None
+        self.streams, self.exit = streams, exit
+
+    def replacement(self, entry):
+        if callable(self.replace):
+            return lambda m: self.replace(m, entry)
+        return self.replace
+
+
+START_FAILED = (r"failed to create shim task: OCI runtime create failed: runc create failed: "
+                r"unable to start container process: exec: ")
+
+# 20.10 → 28.2.2 daemon texts. Each one is listed, with its source, in DIFFERENCES.md.
+DAEMON_RULES = [
+    Rule("runc-start-dir",
+         START_FAILED + r'(?P<exe>"[^"]*"): permission denied: unknown',
+         r"failed to create task for container: failed to create shim task: OCI runtime create failed: "
+         r"runc create failed: unable to start container process: error during container init: "
+         r"exec: \g<exe>: is a directory: permission denied",
+         "a directory as the command: runc 1.2 (Go >= 1.20) reports EISDIR and moby v28.2.2 "
+         "daemon/errors.go setExitCodeFromError appends ': permission denied' (exit 126)",
+         command=r"docker (?:run|start|create).* /etc$"),
+    Rule("runc-start",
+         START_FAILED + r"(?P<rest>.*?): unknown",
+         r"failed to create task for container: failed to create shim task: OCI runtime create failed: "
+         r"runc create failed: unable to start container process: error during container init: exec: \g<rest>",
+         "container start failure: moby v28.2.2 libcontainerd/remote/client.go wraps it in 'failed to "
+         "create task for container', runc 1.2 adds 'error during container init', and containerd's "
+         "errdefs v1 no longer appends ': unknown'"),
+    Rule("runc-exec",
+         r"OCI runtime exec failed: exec failed: unable to start container process: exec: (?P<rest>.*?): unknown",
+         r"OCI runtime exec failed: exec failed: unable to start container process: exec: \g<rest>",
+         "exec failure: no ': unknown' suffix with containerd errdefs v1 (moby v28.2.2); moby v28.2.2 "
+         "daemon/errors.go setExitCodeFromError gives 127 for a missing command (20.10 gave 126)",
+         exit=lambda code, entry: 127 if code == 126 and "not found" in entry["stdout"] else code),
+    Rule("rm-running",
+         r"You cannot remove a running container [0-9a-f]{64}\. Stop the container before attempting "
+         r"removal or force remove",
+         lambda m, e: f'cannot remove container "{arg_after(e, "rm")}": container is running: stop the '
+                      f"container before removing or force remove",
+         "moby v28.2.2 daemon/delete.go containerRm + cleanupContainer"),
+    Rule("rm-paused",
+         r"You cannot remove a paused container [0-9a-f]{64}\. Unpause and then stop the container "
+         r"before attempting removal or force remove",
+         lambda m, e: f'cannot remove container "{arg_after(e, "rm")}": container is paused and must be '
+                      f"unpaused first",
+         "moby v28.2.2 daemon/delete.go containerRm + cleanupContainer"),
+    Rule("not-running",
+         r"Container (?P<id>[0-9a-f]{64}) is not running",
+         r"container \g<id> is not running",
+         "moby v28.2.2 daemon/errors.go errNotRunning and container/container.go GetRunningTask "
+         "(lowercase 'container')"),
+    Rule("kill-prefix",
+         r"Cannot kill container: ",
+         "cannot kill container: ",
+         "moby v28.2.2 api/server/router/container/container_routes.go postContainersKill"),
+    Rule("kill-signal",
+         r"^Error response from daemon: Invalid signal: (?P<sig>\S+)",
+         lambda m, e: f"Error response from daemon: cannot kill container: {e['command'].split()[-1]}: "
+                      f"invalid signal: {m.group('sig')}",
+         "moby v28.2.2 daemon/kill.go ContainerKill (moby/sys/signal 'invalid signal') wrapped by "
+         "postContainersKill",
+         command=r"^docker (?:container )?kill "),
+    Rule("filter-status",
+         r"Invalid filter 'status=(?P<v>[^']*)'",
+         r"invalid filter 'status=\g<v>': invalid value for state (\g<v>): must be one of created, "
+         r"running, paused, restarting, removing, exited, dead",
+         "moby v28.2.2 daemon/list.go foldFilter + api/types/container/state.go ValidateContainerState"),
+    Rule("filter-exited",
+         r'^Error response from daemon: strconv\.Atoi: parsing "(?P<v>[^"]*)": invalid syntax',
+         "Error response from daemon: invalid filter 'exited=\\g<v>': strconv.Atoi: parsing "
+         '"\\g<v>": invalid syntax',
+         "moby v28.2.2 daemon/list.go foldFilter",
+         command=r"exited="),
+    Rule("filter-invalid",
+         r"Invalid filter '",
+         "invalid filter '",
+         "moby v28.2.2 api/types/filters/errors.go invalidFilter (lowercase)"),
+    Rule("port-allocated",
+         r"Error response from daemon: driver failed programming external connectivity",
+         "Error response from daemon: failed to set up container networking: driver failed programming "
+         "external connectivity",
+         "moby v28.2.2 daemon/start_linux.go errSetupNetworking prefix"),
+    Rule("image-inspect-missing",
+         r"no such image: [^:\s]+(?::[^:\s]+)?: No such image: ",
+         "No such image: ",
+         "moby v28.2.2 daemon/images/image_inspect.go returns GetImage's error unwrapped"),
+    Rule("restart-policy",
+         r"invalid restart policy '(?P<name>[^']*)'",
+         r"invalid restart policy: unknown policy '\g<name>'; use one of 'no', 'always', 'on-failure', "
+         r"or 'unless-stopped'",
+         "moby v28.2.2 api/types/container/hostconfig.go ValidateRestartPolicy"),
+    Rule("server-version",
+         r"^20\.10\.24\+dfsg1$",
+         "28.2.2",
+         "the daemon of Docker 28.2.2 reports its own version",
+         command=r"Server\.Version|ServerVersion"),
+    Rule("data-root",
+         r"/var/lib/doca-ref/docker/",
+         "/var/lib/docker/",
+         "recording setup: the recording daemon's data-root, /var/lib/docker on a default install"),
+    Rule("exec-root",
+         r"/var/run/doca-ref/exec/",
+         "/var/run/docker/",
+         "recording setup: the recording daemon's exec-root, /var/run/docker on a default install"),
+]
 
 
 def rewrite(entry, stream, pattern, replace, note):
     text = entry[stream]
     new = pattern.sub(replace, text)
     if new == text:
-        return
-    entry.setdefault("recorded", {})[stream] = text
+        return False
+    recorded = entry.setdefault("recorded", {})
+    recorded[stream] = recorded.get(stream, text)
+    if "interleaved" in entry and "interleaved" not in recorded:
+        recorded["interleaved"] = [list(chunk) for chunk in entry["interleaved"]]
     entry[stream] = new
-    entry.setdefault("note", []).append(note)
-    if "interleaved" in entry:
-        for chunk in entry["interleaved"]:
-            if chunk[0] == stream:
-                chunk[1] = pattern.sub(replace, chunk[1])
+    if note not in entry.setdefault("note", []):
+        entry["note"].append(note)
+    for chunk in entry.get("interleaved", []):
+        if chunk[0] == stream:
+            chunk[1] = pattern.sub(replace, chunk[1])
+    return True
+
+
+def follow_exit(lines, i, recorded, code):
+    """`echo $?` right after a line whose exit code a rule changed prints the new code."""
+    if i + 1 < len(lines) and lines[i + 1]["command"].strip() == "echo $?" \
+            and lines[i + 1]["stdout"] == f"{recorded}\n":
+        rewrite(lines[i + 1], "stdout", re.compile(rf"^{recorded}$", re.MULTILINE), str(code),
+                "exit-code: the previous line's exit code under Docker 28.2.2")
 
 
 def apply(lines):
-    for entry in lines:
+    for i, entry in enumerate(lines):
         for stream in ("stdout", "stderr"):
             m = HUB_UNREACHABLE.search(entry[stream])
             if m:
@@ -91,6 +225,16 @@ def apply(lines):
                 if answer:
                     text, note = answer
                     rewrite(entry, stream, HUB_UNREACHABLE, lambda _m, t=text: t, note)
-        for rule_id, pattern, replace, note in DAEMON_RULES:
-            for stream in ("stdout", "stderr"):
-                rewrite(entry, stream, re.compile(pattern), replace, f"{rule_id}: {note}")
+        for rule in DAEMON_RULES:
+            if rule.command and not rule.command.search(entry["command"]):
+                continue
+            pattern = re.compile(rule.pattern.pattern, re.MULTILINE)
+            changed = False
+            for stream in rule.streams:
+                changed |= rewrite(entry, stream, pattern, rule.replacement(entry), f"{rule.id}: {rule.note}")
+            if changed and rule.exit:
+                code = rule.exit(entry["exit"], entry)
+                if code != entry["exit"]:
+                    entry.setdefault("recorded", {}).setdefault("exit", entry["exit"])
+                    follow_exit(lines, i, entry["exit"], code)
+                    entry["exit"] = code

@@ -46,8 +46,14 @@ JOB_CONTROL_NOISE = re.compile(
     r"^bash: cannot set terminal process group \(-?\d+\): Inappropriate ioctl for device\n"
     r"bash: no job control in this shell\n")
 
-TTY_LINE = re.compile(r"\bdocker\s+(?:container\s+)?(?:run|exec|create)\b(?:\s+-{1,2}[^\s]+)*?"
-                      r"\s+(?:-[a-zA-Z]*t[a-zA-Z]*|--tty)(?:\s|$)")
+TTY_FLAG = re.compile(r"^(?:-[dit]*t[dit]*|--tty|--tty=true)$")
+TTY_COMMAND = re.compile(r"\bdocker\s+(?:container\s+)?(?:run|exec|create)\b")
+
+
+def wants_tty(line):
+    """`docker run|exec|create` with -t, -it, -ti, -dit… or --tty: a learner's terminal gives one."""
+    return bool(TTY_COMMAND.search(line)) and any(TTY_FLAG.match(w) for w in line.split())
+
 
 # Shell variables that belong to bash itself and are not carried between lines.
 STATE_FILTER = ("BASH*|PIPESTATUS|FUNCNAME|SHELLOPTS|BASHOPTS|EUID|UID|PPID|GROUPS|RANDOM|SRANDOM|"
@@ -127,10 +133,10 @@ def run_line(line, env, cwd, state_file, prev_exit, timeout, tty):
             merged[-1][1] += text
         else:
             merged.append([stream, text])
-    if merged and merged[0][0] == "stderr":
-        merged[0][1] = JOB_CONTROL_NOISE.sub("", merged[0][1])
-        if not merged[0][1]:
-            merged.pop(0)
+    first_err = next((c for c in merged if c[0] == "stderr"), None)
+    if first_err:  # interactive bash without a terminal says so first; a learner never sees it
+        first_err[1] = JOB_CONTROL_NOISE.sub("", first_err[1])
+        merged = [c for c in merged if c[1]]
     entry = {"command": line,
              "stdout": "".join(t for s, t in merged if s == "stdout"),
              "stderr": "".join(t for s, t in merged if s == "stderr"),
@@ -189,7 +195,7 @@ def record(path, out_dir, timeout, vers):
             f.write(f"cd {home}\n")
         env, prev, lines = docker_env(home), 0, []
         for line in session_lines(path):
-            entry = run_line(line, env, home, state, prev, timeout, bool(TTY_LINE.search(line)))
+            entry = run_line(line, env, home, state, prev, timeout, wants_tty(line))
             prev = entry["exit"]
             lines.append(entry)
             print(f"  [{entry['exit']:>3}] {line}", file=sys.stderr)
@@ -207,6 +213,20 @@ def record(path, out_dir, timeout, vers):
         f.write("\n")
 
 
+def reapply(path):
+    """Restores the recorded texts of a reference file and applies differences.py again."""
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    for entry in doc["lines"]:
+        for key, value in entry.pop("recorded", {}).items():
+            entry[key] = value
+        entry.pop("note", None)
+    differences.apply(doc["lines"])
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     repo = os.path.dirname(os.path.dirname(here))
@@ -214,8 +234,15 @@ def main():
     ap.add_argument("--scripts", default=os.path.join(repo, "tests", "scripts"))
     ap.add_argument("--out", default=os.path.join(repo, "tests", "reference"))
     ap.add_argument("--timeout", type=float, default=90.0)
+    ap.add_argument("--reapply", action="store_true",
+                    help="only apply differences.py again to the existing reference files")
     ap.add_argument("sessions", nargs="*")
     args = ap.parse_args()
+    if args.reapply:
+        for name in sorted(os.listdir(args.out)):
+            if name.endswith(".json"):
+                reapply(os.path.join(args.out, name))
+        return
     paths = args.sessions or sorted(os.path.join(args.scripts, n) for n in os.listdir(args.scripts)
                                     if n.endswith(".txt"))
     vers = versions()
