@@ -40,7 +40,11 @@ fn commands(script: &Path) -> Vec<String> {
 }
 
 fn reference(dir: &Path, script: &Path) -> Value {
-    let name = script.file_stem().expect("file name").to_string_lossy().to_string();
+    let name = script
+        .file_stem()
+        .expect("file name")
+        .to_string_lossy()
+        .to_string();
     let path = dir.join(format!("{name}.json"));
     let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -56,13 +60,28 @@ fn every_session_has_its_reference() {
     for script in sessions() {
         let doc = reference(&root().join("reference"), &script);
         let lines = doc["lines"].as_array().expect("lines array");
-        let recorded: Vec<&str> = lines.iter().map(|l| l["command"].as_str().expect("command")).collect();
-        assert_eq!(recorded, commands(&script), "{} is out of date: record it again", script.display());
+        let recorded: Vec<&str> = lines
+            .iter()
+            .map(|l| l["command"].as_str().expect("command"))
+            .collect();
+        assert_eq!(
+            recorded,
+            commands(&script),
+            "{} is out of date: record it again",
+            script.display()
+        );
         for line in lines {
-            assert!(line["stdout"].is_string() && line["stderr"].is_string(), "{line}");
+            assert!(
+                line["stdout"].is_string() && line["stderr"].is_string(),
+                "{line}"
+            );
             let exit = line["exit"].as_u64().expect("exit code");
             assert!(exit <= 255, "{line}");
-            assert!(line.get("timeout").is_none(), "{}: a line timed out: {line}", script.display());
+            assert!(
+                line.get("timeout").is_none(),
+                "{}: a line timed out: {line}",
+                script.display()
+            );
         }
         assert_eq!(doc["versions"]["client"], "28.2.2", "{}", script.display());
     }
@@ -71,16 +90,41 @@ fn every_session_has_its_reference() {
 #[test]
 fn sessions_start_from_an_empty_daemon_and_use_catalog_images() {
     const CATALOG: [&str; 16] = [
-        "hello-world", "busybox", "alpine", "ubuntu", "debian", "nginx", "httpd", "redis", "postgres", "mysql",
-        "mongo", "node", "python", "golang", "registry", "traefik",
+        "hello-world",
+        "busybox",
+        "alpine",
+        "ubuntu",
+        "debian",
+        "nginx",
+        "httpd",
+        "redis",
+        "postgres",
+        "mysql",
+        "mongo",
+        "node",
+        "python",
+        "golang",
+        "registry",
+        "traefik",
     ];
     for script in sessions() {
         let doc = reference(&root().join("reference"), &script);
         for line in doc["lines"].as_array().expect("lines") {
-            let text = format!("{}{}", line["stdout"].as_str().unwrap_or(""), line["stderr"].as_str().unwrap_or(""));
-            for pulled in text.lines().filter_map(|l| l.strip_prefix("Status: Downloaded newer image for ")) {
+            let text = format!(
+                "{}{}",
+                line["stdout"].as_str().unwrap_or(""),
+                line["stderr"].as_str().unwrap_or("")
+            );
+            for pulled in text
+                .lines()
+                .filter_map(|l| l.strip_prefix("Status: Downloaded newer image for "))
+            {
                 let repo = pulled.split(':').next().unwrap_or(pulled);
-                assert!(CATALOG.contains(&repo), "{}: {repo} is not in doca's catalog", script.display());
+                assert!(
+                    CATALOG.contains(&repo),
+                    "{}: {repo} is not in doca's catalog",
+                    script.display()
+                );
             }
         }
     }
@@ -93,7 +137,13 @@ fn normalization_is_idempotent_on_the_reference() {
         for line in doc["lines"].as_array().expect("lines") {
             for stream in ["stdout", "stderr"] {
                 let once = normalize(line[stream].as_str().expect("text"));
-                assert_eq!(normalize(&once), once, "{}: {}", script.display(), line["command"]);
+                assert_eq!(
+                    normalize(&once),
+                    once,
+                    "{}: {}",
+                    script.display(),
+                    line["command"]
+                );
             }
         }
     }
@@ -101,20 +151,41 @@ fn normalization_is_idempotent_on_the_reference() {
 
 #[test]
 fn a_new_recording_matches_after_normalization() {
-    let Some(dir) = std::env::var_os("DOCA_REFERENCE_AGAIN") else { return };
+    let Some(dir) = std::env::var_os("DOCA_REFERENCE_AGAIN") else {
+        return;
+    };
     let mut differences = Vec::new();
     for script in sessions() {
-        let (a, b) = (reference(&root().join("reference"), &script), reference(Path::new(&dir), &script));
-        let (la, lb) = (a["lines"].as_array().expect("lines"), b["lines"].as_array().expect("lines"));
+        let (a, b) = (
+            reference(&root().join("reference"), &script),
+            reference(Path::new(&dir), &script),
+        );
+        let (la, lb) = (
+            a["lines"].as_array().expect("lines"),
+            b["lines"].as_array().expect("lines"),
+        );
         for (x, y) in la.iter().zip(lb) {
             for key in ["stdout", "stderr"] {
-                let (nx, ny) = (normalize(x[key].as_str().unwrap_or("")), normalize(y[key].as_str().unwrap_or("")));
+                let (nx, ny) = (
+                    normalize(x[key].as_str().unwrap_or("")),
+                    normalize(y[key].as_str().unwrap_or("")),
+                );
                 if nx != ny {
-                    differences.push(format!("{} | {} | {key}:\n{nx}---\n{ny}", script.display(), x["command"]));
+                    differences.push(format!(
+                        "{} | {} | {key}:\n{nx}---\n{ny}",
+                        script.display(),
+                        x["command"]
+                    ));
                 }
             }
             if x["exit"] != y["exit"] {
-                differences.push(format!("{} | {} | exit {} vs {}", script.display(), x["command"], x["exit"], y["exit"]));
+                differences.push(format!(
+                    "{} | {} | exit {} vs {}",
+                    script.display(),
+                    x["command"],
+                    x["exit"],
+                    y["exit"]
+                ));
             }
         }
     }

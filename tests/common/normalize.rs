@@ -6,20 +6,19 @@
 //! `sha256:<64 hex>` → `<DIGEST>`; 64 hex → `<ID64>`; 12 hex → `<ID12>`; RFC 3339 and Go
 //! `2006-01-02 15:04:05 -0700 MST` times → `<TIME>`; `N seconds ago` (and every go-units
 //! duration) → `<AGO>`, `Up N seconds` → `Up <DURATION>`; `7.8MB`-style sizes and the byte
-//! counts of JSON `Size` fields → `<SIZE>`; `12.34%` → `<PCT>`; names Docker generates
-//! (`admiring_turing`) → `<NAME>`; `docker top` PIDs, CPU and times → `<PID>`, `<CPU>`,
-//! `<STIME>`, `<CPUTIME>`; `docker diff` lines (`A /path`) sorted by path (the daemon
-//! walks a map); pull progress lines other than `Pull complete` and `Already exists` are
-//! dropped (their number and order depend on download timing); runs of two or more spaces
-//! become two spaces after the indentation and trailing spaces go (table column widths
-//! follow the erased values).
+//! counts of JSON `Size` fields → `<SIZE>`; JSON `Pid` → `<PID>`; `12.34%` → `<PCT>`; names
+//! Docker generates (`admiring_turing`) → `<NAME>`; `docker top` PIDs, CPU and times →
+//! `<PID>`, `<CPU>`, `<STIME>`, `<CPUTIME>`; `docker diff` lines (`A /path`) sorted by path
+//! (the daemon walks a map); pull progress lines other than `Pull complete` and
+//! `Already exists` are dropped (their number and order depend on download timing); runs of
+//! two or more spaces become two spaces after the indentation and trailing spaces go (table
+//! column widths follow the erased values).
 //!
 //! Invariant: normalization is idempotent and never touches words, punctuation, line
 //! breaks or streams, so error texts compare exactly.
 
 /// Adjectives of moby's namesgenerator (v28.2.2), the first half of generated names.
-const LEFT: &str =
-    "admiring adoring affectionate agitated amazing angry awesome beautiful blissful bold boring \
+const LEFT: &str = "admiring adoring affectionate agitated amazing angry awesome beautiful blissful bold boring \
     brave busy charming clever compassionate competent condescending confident cool cranky crazy \
     dazzling determined distracted dreamy eager ecstatic elastic elated elegant eloquent epic \
     exciting fervent festive flamboyant focused friendly frosty funny gallant gifted goofy \
@@ -122,11 +121,21 @@ fn split_eol(raw: &str) -> (&str, &str) {
 
 /// `9d726dc57860: Waiting` and the like: emitted as downloads progress, so timing-dependent.
 fn is_pull_progress(line: &str) -> bool {
-    const TRANSIENT: [&str; 6] =
-        ["Pulling fs layer", "Waiting", "Verifying Checksum", "Download complete", "Downloading", "Extracting"];
-    let Some((id, status)) = line.split_once(": ") else { return false };
+    const TRANSIENT: [&str; 6] = [
+        "Pulling fs layer",
+        "Waiting",
+        "Verifying Checksum",
+        "Download complete",
+        "Downloading",
+        "Extracting",
+    ];
+    let Some((id, status)) = line.split_once(": ") else {
+        return false;
+    };
     id.len() == 12
-        && id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
         && TRANSIENT.iter().any(|t| status.starts_with(t))
 }
 
@@ -156,9 +165,15 @@ fn tokens(line: &str) -> String {
 
 fn token_at(s: &[char]) -> Option<(usize, &'static str)> {
     let word_end = s.iter().position(|&c| !is_word(c)).unwrap_or(s.len());
-    let hex_run = s.iter().take_while(|c| matches!(c, '0'..='9' | 'a'..='f')).count();
+    let hex_run = s
+        .iter()
+        .take_while(|c| matches!(c, '0'..='9' | 'a'..='f'))
+        .count();
     if starts_with(s, "sha256:") {
-        let n = s[7..].iter().take_while(|c| matches!(c, '0'..='9' | 'a'..='f')).count();
+        let n = s[7..]
+            .iter()
+            .take_while(|c| matches!(c, '0'..='9' | 'a'..='f'))
+            .count();
         if n == 64 && !s.get(71).is_some_and(|&c| is_word(c)) {
             return Some((71, "<DIGEST>"));
         }
@@ -169,7 +184,13 @@ fn token_at(s: &[char]) -> Option<(usize, &'static str)> {
     if hex_run == word_end && (hex_run == 64 || hex_run == 12) {
         return Some((hex_run, if hex_run == 64 { "<ID64>" } else { "<ID12>" }));
     }
-    if let Some(n) = number_with(s, &["B", "kB", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB"], false) {
+    if let Some(n) = number_with(
+        s,
+        &[
+            "B", "kB", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB",
+        ],
+        false,
+    ) {
         return Some((n, "<SIZE>"));
     }
     if let Some(n) = number_with(s, &["%"], true) {
@@ -202,7 +223,10 @@ fn number_with(s: &[char], units: &[&str], decimal_only: bool) -> Option<usize> 
     if decimal_only && n == int {
         return None;
     }
-    let unit = units.iter().filter(|u| starts_with(&s[n..], u)).max_by_key(|u| u.len())?;
+    let unit = units
+        .iter()
+        .filter(|u| starts_with(&s[n..], u))
+        .max_by_key(|u| u.len())?;
     let end = n + unit.chars().count();
     (!s.get(end).is_some_and(|&c| is_word(c))).then_some(end)
 }
@@ -211,9 +235,16 @@ fn number_with(s: &[char], units: &[&str], decimal_only: bool) -> Option<usize> 
 /// `2025-05-30 17:05:30 +0000 UTC` (with optional fraction) at the start of `s`.
 fn time_at(s: &[char]) -> Option<usize> {
     let pat = |s: &[char], p: &str| -> bool {
-        p.chars().count() <= s.len() && p.chars().zip(s).all(|(p, &c)| if p == 'd' { c.is_ascii_digit() } else { p == c })
+        p.chars().count() <= s.len()
+            && p.chars()
+                .zip(s)
+                .all(|(p, &c)| if p == 'd' { c.is_ascii_digit() } else { p == c })
     };
-    if !pat(s, "dddd-dd-dd") || s.len() < 19 || !(s[10] == 'T' || s[10] == ' ') || !pat(&s[11..], "dd:dd:dd") {
+    if !pat(s, "dddd-dd-dd")
+        || s.len() < 19
+        || !(s[10] == 'T' || s[10] == ' ')
+        || !pat(&s[11..], "dd:dd:dd")
+    {
         return None;
     }
     let mut n = 19;
@@ -233,13 +264,20 @@ fn time_at(s: &[char]) -> Option<usize> {
         return None;
     }
     n += 7;
-    let zone = s[n..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    let zone = s[n..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
     (zone > 0).then_some(n + zone)
 }
 
 fn is_generated_name(word: &str) -> bool {
-    let Some((left, right)) = word.split_once('_') else { return false };
-    let right = right.strip_suffix(|c: char| c.is_ascii_digit()).unwrap_or(right);
+    let Some((left, right)) = word.split_once('_') else {
+        return false;
+    };
+    let right = right
+        .strip_suffix(|c: char| c.is_ascii_digit())
+        .unwrap_or(right);
     LEFT.split(' ').any(|w| w == left) && RIGHT.split(' ').any(|w| w == right)
 }
 
@@ -287,16 +325,23 @@ fn durations(line: &str) -> String {
     out
 }
 
-/// `"Size": 7797760,` in inspect output: a byte count, erased like human-readable sizes.
+/// `"Size": 7797760,` and `"Pid": 4242,` in inspect output: byte counts and host process
+/// numbers, erased like their human-readable forms.
 fn json_sizes(line: &str) -> String {
-    const KEYS: [&str; 4] = ["\"Size\": ", "\"VirtualSize\": ", "\"SizeRw\": ", "\"SizeRootFs\": "];
+    const KEYS: [(&str, &str); 5] = [
+        ("\"Size\": ", "<SIZE>"),
+        ("\"VirtualSize\": ", "<SIZE>"),
+        ("\"SizeRw\": ", "<SIZE>"),
+        ("\"SizeRootFs\": ", "<SIZE>"),
+        ("\"Pid\": ", "<PID>"),
+    ];
     let trimmed = line.trim_start();
-    for key in KEYS {
+    for (key, placeholder) in KEYS {
         if let Some(rest) = trimmed.strip_prefix(key) {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             if digits > 0 {
                 let indent = &line[..line.len() - trimmed.len()];
-                return format!("{indent}{key}<SIZE>{}", &rest[digits..]);
+                return format!("{indent}{key}{placeholder}{}", &rest[digits..]);
             }
         }
     }
@@ -304,7 +349,8 @@ fn json_sizes(line: &str) -> String {
 }
 
 fn is_top_header(line: &str) -> bool {
-    line.split_whitespace().eq(["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"])
+    line.split_whitespace()
+        .eq(["UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"])
 }
 
 /// A `docker top` row: PID, PPID, STIME and TIME come from the host's process table.
@@ -321,7 +367,12 @@ fn top_row(line: &str) -> String {
         }
         line.len() - rest.trim_start().len()
     };
-    format!("{}  <PID>  <PID>  <CPU>  <STIME>  {}  <CPUTIME>  {}", fields[0], fields[5], &line[cmd_start..])
+    format!(
+        "{}  <PID>  <PID>  <CPU>  <STIME>  {}  <CPUTIME>  {}",
+        fields[0],
+        fields[5],
+        &line[cmd_start..]
+    )
 }
 
 /// After the indentation, runs of two or more spaces become two spaces; trailing spaces go.
@@ -345,109 +396,5 @@ fn collapse_spaces(line: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::normalize;
-
-    #[test]
-    fn ids_and_digests() {
-        let id = "0689f1f1c370a9d4e5b6c7d8e9f00112233445566778899aabbccddeeff00112";
-        assert_eq!(id.len(), 64);
-        assert_eq!(normalize(&format!("{id}\n")), "<ID64>\n");
-        assert_eq!(normalize(&format!("deleted: sha256:{id}\n")), "deleted: <DIGEST>\n");
-        assert_eq!(normalize("Digest: sha256:abc\n"), "Digest: sha256:abc\n");
-        assert_eq!(
-            normalize("conflict: unable to delete 9a9c66d620fe (must be forced) - image is referenced\n"),
-            "conflict: unable to delete <ID12> (must be forced) - image is referenced\n"
-        );
-        // 12 hex inside a longer word, or uppercase, is not an ID.
-        assert_eq!(normalize("x9a9c66d620fe 9A9C66D620FE 9a9c66d620fe1\n"), "x9a9c66d620fe 9A9C66D620FE 9a9c66d620fe1\n");
-    }
-
-    #[test]
-    fn pull_progress_keeps_only_outcomes() {
-        let real = "latest: Pulling from library/nginx\n199c88264cf1: Already exists\n\
-                    08f5fddd783c: Pulling fs layer\ndee7e45b9530: Pulling fs layer\n\
-                    dee7e45b9530: Waiting\ndee7e45b9530: Verifying Checksum\n\
-                    dee7e45b9530: Download complete\n08f5fddd783c: Download complete\n\
-                    08f5fddd783c: Pull complete\ndee7e45b9530: Pull complete\n";
-        assert_eq!(
-            normalize(real),
-            "latest: Pulling from library/nginx\n<ID12>: Already exists\n<ID12>: Pull complete\n<ID12>: Pull complete\n"
-        );
-    }
-
-    #[test]
-    fn times_and_durations() {
-        assert_eq!(normalize("2025-05-30T17:05:30.123456789Z out 1\n"), "<TIME> out 1\n");
-        assert_eq!(normalize("\"Created\": \"2025-05-30T17:05:30Z\",\n"), "\"Created\": \"<TIME>\",\n");
-        assert_eq!(normalize("2025-05-30T17:05:30+02:00\n"), "<TIME>\n");
-        assert_eq!(normalize("\"CreatedAt\":\"2025-05-30 17:05:30 +0000 UTC\"\n"), "\"CreatedAt\":\"<TIME>\"\n");
-        assert_eq!(normalize("Exited (0) Less than a second ago\n"), "Exited (0) <AGO>\n");
-        assert_eq!(normalize("Exited (137) 3 minutes ago\n"), "Exited (137) <AGO>\n");
-        assert_eq!(normalize("22 months ago\n"), "<AGO>\n");
-        assert_eq!(normalize("Up 1 second (Paused)\n"), "Up <DURATION> (Paused)\n");
-        assert_eq!(normalize("Up About a minute\n"), "Up <DURATION>\n");
-        assert_eq!(normalize("Restarting (1) About an hour ago\n"), "Restarting (1) <AGO>\n");
-        // Not a duration: no "ago", no "Up".
-        assert_eq!(normalize("sleep 3 seconds\n"), "sleep 3 seconds\n");
-        assert_eq!(normalize("up 3 seconds ago-ish\n"), "up <AGO>-ish\n");
-    }
-
-    #[test]
-    fn sizes_and_percentages() {
-        assert_eq!(normalize("0B (virtual 7.8MB)\n"), "<SIZE> (virtual <SIZE>)\n");
-        assert_eq!(normalize("Total reclaimed space: 10.1kB\n"), "Total reclaimed space: <SIZE>\n");
-        assert_eq!(normalize("0.00% 1.2MiB / 15.6GiB 0.01%\n"), "<PCT> <SIZE> / <SIZE> <PCT>\n");
-        assert_eq!(normalize("        \"Size\": 7797760,\n"), "        \"Size\": <SIZE>,\n");
-        // Plain numbers and words stay.
-        assert_eq!(normalize("exit 3, 42 Bytes, 50%\n"), "exit 3, 42 Bytes, 50%\n");
-    }
-
-    #[test]
-    fn generated_names() {
-        assert_eq!(normalize("vigorous_driscoll\n"), "<NAME>\n");
-        assert_eq!(normalize("focused_turing3 x\n"), "<NAME> x\n");
-        assert_eq!(normalize("my_app not_a_name\n"), "my_app not_a_name\n");
-    }
-
-    #[test]
-    fn table_padding() {
-        let real = "CONTAINER ID   IMAGE     COMMAND   NAMES\n0689f1f1c370   alpine    \"true\"    a     \n";
-        let doca = "CONTAINER ID   IMAGE     COMMAND   NAMES\nabcdefabcdef   alpine    \"true\"    a\n";
-        assert_eq!(normalize(real), normalize(doca));
-        assert_eq!(normalize(real), "CONTAINER ID  IMAGE  COMMAND  NAMES\n<ID12>  alpine  \"true\"  a\n");
-        // A single space is kept as is: "a b" and "a  b" stay different.
-        assert_ne!(normalize("a b\n"), normalize("a  b\n"));
-    }
-
-    #[test]
-    fn top_rows() {
-        let real = "UID   PID    PPID   C   STIME   TTY   TIME       CMD\nroot  23401  23380  0   20:41   ?     00:00:00   sleep 300\n";
-        assert_eq!(normalize(real), "UID  PID  PPID  C  STIME  TTY  TIME  CMD\nroot  <PID>  <PID>  <CPU>  <STIME>  ?  <CPUTIME>  sleep 300\n");
-    }
-
-    #[test]
-    fn diff_lines_in_path_order() {
-        let one = "A /work\nA /work/a\nC /etc\nC /etc/motd\nD /etc/issue\n";
-        let two = "C /etc\nC /etc/motd\nD /etc/issue\nA /work\nA /work/a\n";
-        assert_eq!(normalize(one), normalize(two));
-        assert_eq!(normalize(one), "C /etc\nD /etc/issue\nC /etc/motd\nA /work\nA /work/a\n");
-        assert_eq!(normalize("B /x\nA /y\n"), "B /x\nA /y\n");
-    }
-
-    #[test]
-    fn streams_and_errors_untouched() {
-        let err = "Error response from daemon: No such container: nope\n";
-        assert_eq!(normalize(err), err);
-        assert_eq!(normalize("hi\r\n"), "hi\r\n");
-        assert_eq!(normalize("no newline"), "no newline");
-        assert_eq!(normalize(""), "");
-    }
-
-    #[test]
-    fn idempotent() {
-        for s in ["Up 3 seconds", "<ID12>  <AGO>", "sha256:<ID64>", "0B (virtual <SIZE>)"] {
-            assert_eq!(normalize(&normalize(s)), normalize(s));
-        }
-    }
-}
+#[path = "normalize_tests.rs"]
+mod tests;

@@ -18,6 +18,7 @@ Invariant: a rule only ever rewrites text that its pattern matched; exit codes
 change only where a rule says so.
 """
 
+import json
 import re
 
 # Repositories of doca's built-in Docker Hub (src/engine/hub/catalog.rs).
@@ -190,6 +191,50 @@ DAEMON_RULES = [
 ]
 
 
+INSPECT_PLAIN = re.compile(r"^docker (?:image |container )?inspect(?: --type[ =]\S+)? (?!.*(?:-f|--format)\b)[^|;&]*$")
+OCI_CONFIG_KEYS = ["User", "ExposedPorts", "Env", "Entrypoint", "Cmd", "Volumes", "WorkingDir", "Labels",
+                   "StopSignal", "ArgsEscaped", "Healthcheck", "OnBuild", "Shell"]
+
+
+def go_json(value):
+    """Like the docker CLI's indented JSON: 4 spaces, Go's escaping of <, > and &."""
+    text = json.dumps(value, indent=4, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def image_inspect_28(entry):
+    """Image inspect JSON as a 28.2.2 daemon writes it for API 1.50 (moby v28.2.2
+    api/server/router/image/image_routes.go getImagesByName): no Container,
+    ContainerConfig or VirtualSize, and Config as an OCI image config (empty fields left out)."""
+    if not INSPECT_PLAIN.match(entry["command"]) or not entry["stdout"].startswith("["):
+        return
+    try:
+        objects = json.loads(entry["stdout"])
+    except ValueError:
+        return
+    changed = False
+    for obj in objects:
+        if "RepoTags" not in obj or "ContainerConfig" not in obj:
+            continue
+        changed = True
+        config = obj.get("Config") or {}
+        obj["Config"] = {k: config[k] for k in OCI_CONFIG_KEYS if config.get(k) not in (None, "", [], {}, False)}
+        for key in ("Container", "ContainerConfig", "VirtualSize"):
+            obj.pop(key, None)
+    if changed:
+        new = go_json(objects) + "\n"
+        rewrite(entry, "stdout", re.compile(r"\A.*\Z", re.DOTALL), lambda _m: new,
+                "image-inspect-shape: moby v28.2.2 image inspect for API 1.50 (no Container, "
+                "ContainerConfig, VirtualSize; Config as OCI image config without empty fields)")
+
+
+def container_inspect_note(entry):
+    if INSPECT_PLAIN.match(entry["command"]) and '"HostConfig"' in entry["stdout"]:
+        entry.setdefault("note", []).append(
+            "container-inspect-shape: JSON as daemon 20.10 writes it; a 28.2.2 daemon adds and drops "
+            "fields (see DIFFERENCES.md): compare field by field, not the whole text")
+
+
 def rewrite(entry, stream, pattern, replace, note):
     text = entry[stream]
     new = pattern.sub(replace, text)
@@ -218,6 +263,8 @@ def follow_exit(lines, i, recorded, code):
 
 def apply(lines):
     for i, entry in enumerate(lines):
+        image_inspect_28(entry)
+        container_inspect_note(entry)
         for stream in ("stdout", "stderr"):
             m = HUB_UNREACHABLE.search(entry[stream])
             if m:
