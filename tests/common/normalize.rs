@@ -325,27 +325,29 @@ fn durations(line: &str) -> String {
     out
 }
 
-/// `"Size": 7797760,` and `"Pid": 4242,` in inspect output: byte counts and host process
-/// numbers, erased like their human-readable forms.
+/// `"Size": 7797760` and `"Pid":4242` in JSON output (indented or compact): byte counts and
+/// host process numbers, erased like their human-readable forms.
 fn json_sizes(line: &str) -> String {
     const KEYS: [(&str, &str); 5] = [
-        ("\"Size\": ", "<SIZE>"),
-        ("\"VirtualSize\": ", "<SIZE>"),
-        ("\"SizeRw\": ", "<SIZE>"),
-        ("\"SizeRootFs\": ", "<SIZE>"),
-        ("\"Pid\": ", "<PID>"),
+        ("\"Size\":", "<SIZE>"),
+        ("\"VirtualSize\":", "<SIZE>"),
+        ("\"SizeRw\":", "<SIZE>"),
+        ("\"SizeRootFs\":", "<SIZE>"),
+        ("\"Pid\":", "<PID>"),
     ];
-    let trimmed = line.trim_start();
+    let mut out = line.to_string();
     for (key, placeholder) in KEYS {
-        if let Some(rest) = trimmed.strip_prefix(key) {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let mut from = 0;
+        while let Some(at) = out[from..].find(key).map(|i| i + from) {
+            let value = at + key.len() + usize::from(out[at + key.len()..].starts_with(' '));
+            let digits = out[value..].bytes().take_while(u8::is_ascii_digit).count();
             if digits > 0 {
-                let indent = &line[..line.len() - trimmed.len()];
-                return format!("{indent}{key}{placeholder}{}", &rest[digits..]);
+                out.replace_range(value..value + digits, placeholder);
             }
+            from = value;
         }
     }
-    line.to_string()
+    out
 }
 
 fn is_top_header(line: &str) -> bool {

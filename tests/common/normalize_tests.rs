@@ -79,6 +79,10 @@ fn times_and_durations() {
 #[test]
 fn sizes_and_percentages() {
     assert_eq!(
+        normalize("{\"Status\":\"running\",\"Pid\":30241,\"Size\":12}\n"),
+        "{\"Status\":\"running\",\"Pid\":<PID>,\"Size\":<SIZE>}\n"
+    );
+    assert_eq!(
         normalize("0B (virtual 7.8MB)\n"),
         "<SIZE> (virtual <SIZE>)\n"
     );
