@@ -5,3 +5,4 @@
 //! Invariant: everything here is deterministic and sans-IO; no input panics or hangs.
 
 pub mod fs;
+pub mod sh;

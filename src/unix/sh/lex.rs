@@ -1,0 +1,520 @@
+//! The character-level half of the parser: tokens, words with their quoting, parameter
+//! expansions, command substitutions, arithmetic and here-document bodies.
+//!
+//! Invariant: every loop advances `pos` or returns; nesting is bounded by `MAX_DEPTH`.
+
+use std::rc::Rc;
+
+use super::ast::{Param, ParamOp, Part, Word};
+use super::error::{ParseError, ParseErrorKind, TokDesc};
+use super::parse::Parser;
+
+/// Deepest nesting of substitutions and compound commands the parser accepts.
+pub const MAX_DEPTH: u32 = 100;
+
+/// A token.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tok {
+    Word(Word),
+    IoNum(u32),
+    Op(&'static str),
+    Newline,
+    Eof,
+}
+
+const OPS: &[&str] = &[
+    "&&", "||", ";;", "<<-", "<<", "<&", "<>", ">>", ">&", ">|", "&>", ";", "&", "|", "(", ")", "<", ">",
+];
+
+fn is_meta(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | ';' | '&' | '|' | '<' | '>' | '(' | ')')
+}
+
+pub fn is_name_start(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == '_'
+}
+
+pub fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+fn push_lit(parts: &mut Vec<Part>, lit: &mut String) {
+    if !lit.is_empty() {
+        parts.push(Part::Lit(std::mem::take(lit)));
+    }
+}
+
+impl Parser {
+    pub(super) fn cur(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn at(&self, off: usize) -> Option<char> {
+        self.chars.get(self.pos + off).copied()
+    }
+
+    pub(super) fn err(&self, kind: ParseErrorKind) -> ParseError {
+        ParseError::new(kind, self.line, self.line_text(), self.chars.last() == Some(&'\n'))
+    }
+
+    fn line_text(&self) -> String {
+        let p = self.pos.min(self.chars.len());
+        let start = self.chars[..p].iter().rposition(|&c| c == '\n').map_or(0, |i| i + 1);
+        let end = self.chars[start..].iter().position(|&c| c == '\n').map_or(self.chars.len(), |i| start + i);
+        self.chars[start..end].iter().collect()
+    }
+
+    fn newline_at(&mut self) {
+        if let Some((nl, resume)) = self.heredoc_skip {
+            if nl == self.pos {
+                let skipped = self.chars[self.pos..resume.min(self.chars.len())].iter().filter(|&&c| c == '\n').count();
+                self.line += skipped as u32;
+                self.pos = resume;
+                self.heredoc_skip = None;
+                return;
+            }
+        }
+        self.line += 1;
+        self.pos += 1;
+    }
+
+    /// Reads the next token.
+    pub(super) fn lex(&mut self) -> Result<(Tok, TokDesc), ParseError> {
+        loop {
+            match self.cur() {
+                Some(' ') | Some('\t') | Some('\r') => self.pos += 1,
+                Some('\\') if self.at(1) == Some('\n') => {
+                    self.pos += 2;
+                    self.line += 1;
+                }
+                Some('#') => {
+                    while self.cur().is_some_and(|c| c != '\n') {
+                        self.pos += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        let Some(c) = self.cur() else { return Ok((Tok::Eof, TokDesc::Eof)) };
+        if c == '\n' {
+            self.newline_at();
+            return Ok((Tok::Newline, TokDesc::Newline));
+        }
+        for op in OPS {
+            let n = op.chars().count();
+            if self.chars.len() >= self.pos + n && self.chars[self.pos..self.pos + n].iter().copied().eq(op.chars()) {
+                if *op == "&>" && !self.dialect.has_and_great() {
+                    continue;
+                }
+                self.pos += n;
+                return Ok((Tok::Op(op), TokDesc::Op(op.to_string())));
+            }
+        }
+        let start = self.pos;
+        if c.is_ascii_digit() {
+            let mut i = self.pos;
+            while self.chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
+                i += 1;
+            }
+            if matches!(self.chars.get(i), Some('<') | Some('>')) && i - self.pos < 4 {
+                let n: String = self.chars[self.pos..i].iter().collect();
+                self.pos = i;
+                return Ok((Tok::IoNum(n.parse().unwrap_or(0)), TokDesc::Word(n)));
+            }
+        }
+        let word = self.scan_word()?;
+        let raw: String = self.chars[start..self.pos].iter().collect();
+        Ok((Tok::Word(word), TokDesc::Word(raw)))
+    }
+
+    fn scan_word(&mut self) -> Result<Word, ParseError> {
+        let mut parts = Vec::new();
+        let mut lit = String::new();
+        let start = self.pos;
+        while let Some(c) = self.cur() {
+            if is_meta(c) {
+                break;
+            }
+            match c {
+                '\\' => {
+                    self.pos += 1;
+                    match self.cur() {
+                        None => lit.push('\\'),
+                        Some('\n') => {
+                            self.pos += 1;
+                            self.line += 1;
+                        }
+                        Some(ch) => {
+                            push_lit(&mut parts, &mut lit);
+                            parts.push(Part::Quoted(ch.to_string()));
+                            self.pos += 1;
+                        }
+                    }
+                }
+                '\'' => {
+                    push_lit(&mut parts, &mut lit);
+                    self.pos += 1;
+                    let mut s = String::new();
+                    loop {
+                        match self.cur() {
+                            None => return Err(self.err(ParseErrorKind::UnterminatedQuote('\''))),
+                            Some('\'') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            Some(ch) => {
+                                if ch == '\n' {
+                                    self.line += 1;
+                                }
+                                s.push(ch);
+                                self.pos += 1;
+                            }
+                        }
+                    }
+                    parts.push(Part::Quoted(s));
+                }
+                '"' => {
+                    push_lit(&mut parts, &mut lit);
+                    self.pos += 1;
+                    let inner = self.scan_dq(Some('"'), false)?;
+                    parts.push(Part::Double(inner));
+                }
+                '$' => {
+                    push_lit(&mut parts, &mut lit);
+                    let p = self.scan_dollar()?;
+                    parts.push(p);
+                }
+                '`' => {
+                    push_lit(&mut parts, &mut lit);
+                    let p = self.scan_backtick()?;
+                    parts.push(p);
+                }
+                '~' if self.pos == start => {
+                    self.pos += 1;
+                    let mut user = String::new();
+                    while let Some(ch) = self.cur() {
+                        if is_meta(ch) || ch == '/' || !(is_name_char(ch) || ch == '-' || ch == '.') {
+                            break;
+                        }
+                        user.push(ch);
+                        self.pos += 1;
+                    }
+                    parts.push(Part::Tilde(user));
+                }
+                _ => {
+                    lit.push(c);
+                    self.pos += 1;
+                }
+            }
+        }
+        push_lit(&mut parts, &mut lit);
+        Ok(parts)
+    }
+
+    /// Scans double-quoted text up to `end` (or to the end of input when `end` is None,
+    /// for here-documents and arithmetic). In a here-document `"` is not special.
+    pub(super) fn scan_dq(&mut self, end: Option<char>, heredoc: bool) -> Result<Vec<Part>, ParseError> {
+        let mut parts = Vec::new();
+        let mut lit = String::new();
+        loop {
+            let Some(c) = self.cur() else {
+                if end.is_some() {
+                    return Err(self.err(ParseErrorKind::UnterminatedQuote('"')));
+                }
+                break;
+            };
+            if Some(c) == end {
+                self.pos += 1;
+                break;
+            }
+            match c {
+                '\\' => {
+                    let next = self.at(1);
+                    match next {
+                        Some('\n') => {
+                            self.pos += 2;
+                            self.line += 1;
+                        }
+                        Some(n) if n == '$' || n == '`' || n == '\\' || (n == '"' && !heredoc) => {
+                            lit.push(n);
+                            self.pos += 2;
+                        }
+                        _ => {
+                            lit.push('\\');
+                            self.pos += 1;
+                        }
+                    }
+                }
+                '$' => {
+                    push_lit(&mut parts, &mut lit);
+                    let p = self.scan_dollar()?;
+                    parts.push(p);
+                }
+                '`' => {
+                    push_lit(&mut parts, &mut lit);
+                    let p = self.scan_backtick()?;
+                    parts.push(p);
+                }
+                _ => {
+                    if c == '\n' {
+                        self.line += 1;
+                    }
+                    lit.push(c);
+                    self.pos += 1;
+                }
+            }
+        }
+        push_lit(&mut parts, &mut lit);
+        Ok(parts)
+    }
+
+    /// At a `$`: a parameter, a substitution, arithmetic, or a literal `$`.
+    fn scan_dollar(&mut self) -> Result<Part, ParseError> {
+        self.pos += 1;
+        match self.cur() {
+            Some('{') => {
+                self.pos += 1;
+                self.scan_braced()
+            }
+            Some('(') if self.at(1) == Some('(') => {
+                self.pos += 2;
+                let mut depth = 0i32;
+                let start = self.pos;
+                loop {
+                    match self.cur() {
+                        None => return Err(self.err(ParseErrorKind::Unexpected(TokDesc::Eof, Some(")".into())))),
+                        Some('(') => depth += 1,
+                        Some(')') if depth == 0 && self.at(1) == Some(')') => break,
+                        Some(')') => depth -= 1,
+                        Some('\n') => self.line += 1,
+                        _ => {}
+                    }
+                    self.pos += 1;
+                }
+                let text: String = self.chars[start..self.pos].iter().collect();
+                self.pos += 2;
+                let mut sub = self.child(&text)?;
+                let w = sub.scan_dq(None, true)?;
+                Ok(Part::Arith(w))
+            }
+            Some('(') => {
+                self.pos += 1;
+                self.enter()?;
+                let list = self.parse_list(&[])?;
+                self.depth -= 1;
+                match self.next()? {
+                    (super::lex::Tok::Op(")"), _) => Ok(Part::Subst(Rc::new(list))),
+                    (_, desc) => Err(self.err(ParseErrorKind::Unexpected(desc, Some(")".into())))),
+                }
+            }
+            Some(c) if is_name_start(c) => {
+                let mut name = String::new();
+                while let Some(c) = self.cur().filter(|c| is_name_char(*c)) {
+                    name.push(c);
+                    self.pos += 1;
+                }
+                Ok(Part::Param(Param { name, op: ParamOp::Plain }))
+            }
+            Some(c) if c.is_ascii_digit() || matches!(c, '?' | '$' | '#' | '@' | '*' | '!' | '-') => {
+                self.pos += 1;
+                Ok(Part::Param(Param { name: c.to_string(), op: ParamOp::Plain }))
+            }
+            _ => Ok(Part::Lit("$".into())),
+        }
+    }
+
+    fn scan_braced(&mut self) -> Result<Part, ParseError> {
+        let missing = |p: &Parser| p.err(ParseErrorKind::MissingBrace);
+        let mut length = false;
+        if self.cur() == Some('#') && self.at(1).is_some_and(|c| c != '}') {
+            length = true;
+            self.pos += 1;
+        }
+        let mut name = String::new();
+        match self.cur() {
+            None => return Err(missing(self)),
+            Some(c) if is_name_start(c) => {
+                while let Some(c) = self.cur().filter(|c| is_name_char(*c)) {
+                    name.push(c);
+                    self.pos += 1;
+                }
+            }
+            Some(c) if c.is_ascii_digit() => {
+                while let Some(c) = self.cur().filter(|c| c.is_ascii_digit()) {
+                    name.push(c);
+                    self.pos += 1;
+                }
+            }
+            Some(c) if matches!(c, '?' | '$' | '#' | '@' | '*' | '!' | '-') => {
+                name.push(c);
+                self.pos += 1;
+            }
+            Some(_) => return Err(self.err(ParseErrorKind::BadSubst)),
+        }
+        if length {
+            return match self.cur() {
+                Some('}') => {
+                    self.pos += 1;
+                    Ok(Part::Param(Param { name, op: ParamOp::Length }))
+                }
+                None => Err(missing(self)),
+                _ => Err(self.err(ParseErrorKind::BadSubst)),
+            };
+        }
+        let Some(c) = self.cur() else { return Err(missing(self)) };
+        if c == '}' {
+            self.pos += 1;
+            return Ok(Part::Param(Param { name, op: ParamOp::Plain }));
+        }
+        let colon = c == ':';
+        if colon {
+            self.pos += 1;
+        }
+        let Some(opc) = self.cur() else { return Err(missing(self)) };
+        self.pos += 1;
+        let double = !colon && matches!(opc, '#' | '%') && self.cur() == Some(opc);
+        if double {
+            self.pos += 1;
+        }
+        let word = self.scan_brace_word()?;
+        let op = match (opc, colon) {
+            ('-', c) => ParamOp::Default(c, word),
+            ('=', c) => ParamOp::Assign(c, word),
+            ('+', c) => ParamOp::Alt(c, word),
+            ('?', c) => ParamOp::Error(c, word),
+            ('#', false) => ParamOp::TrimPrefix(double, word),
+            ('%', false) => ParamOp::TrimSuffix(double, word),
+            _ => return Err(self.err(ParseErrorKind::BadSubst)),
+        };
+        Ok(Part::Param(Param { name, op }))
+    }
+
+    /// The word of `${x:-word}` up to the closing brace.
+    fn scan_brace_word(&mut self) -> Result<Word, ParseError> {
+        let mut parts = Vec::new();
+        let mut lit = String::new();
+        loop {
+            let Some(c) = self.cur() else { return Err(self.err(ParseErrorKind::MissingBrace)) };
+            match c {
+                '}' => {
+                    self.pos += 1;
+                    break;
+                }
+                '\\' => {
+                    push_lit(&mut parts, &mut lit);
+                    if let Some(n) = self.at(1) {
+                        parts.push(Part::Quoted(n.to_string()));
+                        self.pos += 2;
+                    } else {
+                        self.pos += 1;
+                    }
+                }
+                '\'' => {
+                    push_lit(&mut parts, &mut lit);
+                    self.pos += 1;
+                    let start = self.pos;
+                    while self.cur().is_some_and(|c| c != '\'') {
+                        self.pos += 1;
+                    }
+                    if self.cur().is_none() {
+                        return Err(self.err(ParseErrorKind::UnterminatedQuote('\'')));
+                    }
+                    parts.push(Part::Quoted(self.chars[start..self.pos].iter().collect()));
+                    self.pos += 1;
+                }
+                '"' => {
+                    push_lit(&mut parts, &mut lit);
+                    self.pos += 1;
+                    let inner = self.scan_dq(Some('"'), false)?;
+                    parts.push(Part::Double(inner));
+                }
+                '$' => {
+                    push_lit(&mut parts, &mut lit);
+                    let p = self.scan_dollar()?;
+                    parts.push(p);
+                }
+                '`' => {
+                    push_lit(&mut parts, &mut lit);
+                    let p = self.scan_backtick()?;
+                    parts.push(p);
+                }
+                _ => {
+                    if c == '\n' {
+                        self.line += 1;
+                    }
+                    lit.push(c);
+                    self.pos += 1;
+                }
+            }
+        }
+        push_lit(&mut parts, &mut lit);
+        Ok(parts)
+    }
+
+    fn scan_backtick(&mut self) -> Result<Part, ParseError> {
+        self.pos += 1;
+        let mut text = String::new();
+        loop {
+            match self.cur() {
+                None => return Err(self.err(ParseErrorKind::EofInBackquote)),
+                Some('`') => {
+                    self.pos += 1;
+                    break;
+                }
+                Some('\\') => match self.at(1) {
+                    Some(n @ ('`' | '\\' | '$')) => {
+                        text.push(n);
+                        self.pos += 2;
+                    }
+                    _ => {
+                        text.push('\\');
+                        self.pos += 1;
+                    }
+                },
+                Some(c) => {
+                    if c == '\n' {
+                        self.line += 1;
+                    }
+                    text.push(c);
+                    self.pos += 1;
+                }
+            }
+        }
+        let mut sub = self.child(&text)?;
+        let list = sub.parse_all()?;
+        Ok(Part::Subst(Rc::new(list)))
+    }
+
+    /// Reads the body of a here-document whose delimiter was just parsed.
+    pub(super) fn read_heredoc(&mut self, delim: &str, strip_tabs: bool, quoted: bool) -> Result<Word, ParseError> {
+        let (nl, start) = match self.heredoc_skip {
+            Some((nl, resume)) => (nl, resume),
+            None => {
+                let nl = self.chars[self.pos..].iter().position(|&c| c == '\n').map_or(self.chars.len(), |i| self.pos + i);
+                (nl, nl + 1)
+            }
+        };
+        let mut i = start.min(self.chars.len());
+        let mut body = String::new();
+        let mut end = self.chars.len();
+        while i < self.chars.len() {
+            let line_end = self.chars[i..].iter().position(|&c| c == '\n').map_or(self.chars.len(), |k| i + k);
+            let line: String = self.chars[i..line_end].iter().collect();
+            let cmp = if strip_tabs { line.trim_start_matches('\t') } else { line.as_str() };
+            if cmp == delim {
+                end = (line_end + 1).min(self.chars.len());
+                break;
+            }
+            body.push_str(cmp);
+            body.push('\n');
+            i = line_end + 1;
+        }
+        self.heredoc_skip = Some((nl, end.max(start.min(self.chars.len()))));
+        if quoted {
+            return Ok(vec![Part::Quoted(body)]);
+        }
+        let mut sub = self.child(&body)?;
+        let parts = sub.scan_dq(None, true)?;
+        Ok(vec![Part::Double(parts)])
+    }
+}
