@@ -53,6 +53,7 @@ impl Process {
                 cred: main.shell.cred,
                 broken_pipe: false,
                 pipe_full: false,
+                tty: false,
             };
             handled = prog.signal(sig, &mut io);
         }

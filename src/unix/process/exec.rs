@@ -601,6 +601,7 @@ impl Process {
             cred: t.shell.cred,
             broken_pipe: false,
             pipe_full: false,
+            tty: self.tty && matches!(t.fds.get(&1), Some(Fd::Out(Out::Stdout))),
         };
         let step = prog.step(&mut io);
         let (broken, full) = (io.broken_pipe, io.pipe_full);

@@ -126,6 +126,8 @@ pub struct Io<'a> {
     pub broken_pipe: bool,
     /// Set when a write filled a pipe (the program should yield).
     pub pipe_full: bool,
+    /// Standard output is a terminal (`ls` prints columns).
+    pub tty: bool,
 }
 
 impl Io<'_> {

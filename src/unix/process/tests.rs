@@ -187,3 +187,16 @@ fn spawn_errors() {
     assert_eq!(e(&["/etc"], &mut sys), Some(SpawnError::IsDirectory("/etc".into())));
     assert_eq!(e(&["/etc/passwd"], &mut sys), Some(SpawnError::PermissionDenied("/etc/passwd".into())));
 }
+
+/// Development aid: `DOCA_SH='…' cargo test --lib adhoc -- --ignored --nocapture` prints
+/// what the busybox-shaped image (or `DOCA_IMAGE=debian`) answers.
+#[test]
+#[ignore]
+fn adhoc() {
+    let script = std::env::var("DOCA_SH").unwrap_or_default();
+    let debian = std::env::var("DOCA_IMAGE").is_ok_and(|v| v == "debian");
+    let base = if debian { debian_rootfs(T0) } else { busybox_rootfs(T0) };
+    let shell = std::env::var("DOCA_SHELL").unwrap_or_else(|_| "sh".into());
+    let (o, e, s) = run_in(&base, &shell, &script, 10);
+    print!("--stdout--\n{o}--stderr--\n{e}--status-- {s:?}\n");
+}

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use super::{Flavor, Program, Step};
+use crate::unix::fs::Errno;
 use crate::unix::process::io::Io;
 
 /// What a tool's main function sees.
@@ -36,6 +37,97 @@ impl Ctx<'_, '_> {
     pub fn args(&self) -> &[String] {
         self.argv.get(1..).unwrap_or(&[])
     }
+
+    /// Reports an unknown option like the tool does; returns the status to exit with.
+    pub fn bad_option(&mut self, opt: char, status: i32) -> i32 {
+        let n = self.name();
+        if self.gnu() {
+            self.io.err(&format!("{n}: invalid option -- '{opt}'\nTry '{n} --help' for more information.\n"));
+        } else {
+            self.io.err(&format!("{n}: invalid option -- '{opt}'\n{BANNER}\n"));
+        }
+        status
+    }
+
+    /// A file's text content.
+    pub fn read_file(&mut self, name: &str) -> Result<String, Errno> {
+        let abs = self.io.abs(name);
+        let cred = self.io.cred;
+        let data = self.io.fs().read(&abs, cred)?;
+        Ok(String::from_utf8_lossy(&data.bytes()).into_owned())
+    }
+
+    /// All of standard input, or `None` while its writer may still write.
+    pub fn stdin_all(&mut self) -> Option<String> {
+        self.io.read_all()
+    }
+}
+
+/// The first line busybox prints in its usage texts.
+pub const BANNER: &str = "BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.";
+
+/// Options and operands of a command line, getopt-style.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Opts {
+    pub flags: Vec<char>,
+    pub values: Vec<(char, String)>,
+    pub operands: Vec<String>,
+}
+
+impl Opts {
+    pub fn has(&self, c: char) -> bool {
+        self.flags.contains(&c)
+    }
+    pub fn value(&self, c: char) -> Option<&str> {
+        self.values.iter().rev().find(|v| v.0 == c).map(|v| v.1.as_str())
+    }
+}
+
+/// Parses `args`: `known` lists valid flags, `with_value` those taking a value. Long
+/// options (`--x`) are kept as operands-free flags named by their first letter when
+/// unknown. `Err(c)` names an invalid option.
+pub fn getopt(args: &[String], known: &str, with_value: &str) -> Result<Opts, char> {
+    let mut o = Opts::default();
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        if a == "--" {
+            o.operands.extend(args[i + 1..].iter().cloned());
+            break;
+        }
+        if a.starts_with("--") {
+            i += 1;
+            continue;
+        }
+        if a.len() > 1 && a.starts_with('-') {
+            let cs: Vec<char> = a[1..].chars().collect();
+            let mut k = 0;
+            while k < cs.len() {
+                let c = cs[k];
+                if with_value.contains(c) {
+                    let rest: String = cs[k + 1..].iter().collect();
+                    if !rest.is_empty() {
+                        o.values.push((c, rest));
+                    } else if let Some(v) = args.get(i + 1) {
+                        o.values.push((c, v.clone()));
+                        i += 1;
+                    } else {
+                        return Err(c);
+                    }
+                    break;
+                }
+                if !known.contains(c) {
+                    return Err(c);
+                }
+                o.flags.push(c);
+                k += 1;
+            }
+        } else {
+            o.operands.push(a.clone());
+        }
+        i += 1;
+    }
+    Ok(o)
 }
 
 /// A tool's main function: `None` means "wait for more input and call me again".
@@ -85,14 +177,14 @@ pub fn create(name: &str, flavor: Flavor, argv: Vec<String>) -> Option<Box<dyn P
         "yes" => Some(Box::new(t::Yes { argv, sent: 0 })),
         "cat" => Some(Box::new(x::Cat::new(argv, flavor))),
         "tail" => x::Tail::create(argv, flavor),
-        "head" => one(x::head, argv, flavor),
+        "head" => x::Head::create(argv, flavor),
         "wc" => one(x::wc, argv, flavor),
-        "grep" | "egrep" | "fgrep" => one(x::grep, argv, flavor),
+        "grep" | "egrep" | "fgrep" => x::Grep::create(argv, flavor),
         "cut" => one(x::cut, argv, flavor),
         "sort" => one(x::sort, argv, flavor),
         "uniq" => one(x::uniq, argv, flavor),
         "tr" => one(x::tr, argv, flavor),
-        "tee" => one(x::tee, argv, flavor),
+        "tee" => x::Tee::create(argv, flavor),
         "xargs" => one(x::xargs, argv, flavor),
         "seq" => one(t::seq, argv, flavor),
         "basename" => one(t::basename, argv, flavor),

@@ -25,6 +25,7 @@
 
 pub mod applets;
 pub mod fileutils;
+pub mod filters;
 pub mod hello;
 pub mod info;
 pub mod ls;

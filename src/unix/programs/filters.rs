@@ -1,0 +1,565 @@
+//! Line filters: `grep` (streaming), `wc`, `cut`, `sort`, `uniq`, `tr`, `xargs` (runs
+//! `echo` only). Error texts follow busybox or GNU by [`Flavor`].
+//!
+//! Invariant: a filter that needs all of its input returns `None` (waits) before writing
+//! anything.
+
+use super::applets::{Ctx, getopt};
+use super::regex::Regex;
+use super::{Flavor, Program, Step};
+use crate::unix::fs::Errno;
+use crate::unix::process::io::{Io, Read};
+
+/// Reads every input (`-` or no operand is stdin): `None` while stdin is still open.
+fn inputs(c: &mut Ctx, operands: &[String]) -> Option<Vec<(String, Result<String, Errno>)>> {
+    let ops: Vec<String> = if operands.is_empty() { vec!["-".into()] } else { operands.to_vec() };
+    let mut stdin: Option<String> = None;
+    if ops.iter().any(|o| o == "-") {
+        stdin = Some(c.stdin_all()?);
+    }
+    Some(ops.into_iter().map(|o| if o == "-" { (o, Ok(stdin.clone().unwrap_or_default())) } else { let r = c.read_file(&o); (o, r) }).collect())
+}
+
+pub fn wc(c: &mut Ctx) -> Option<i32> {
+    let o = match getopt(c.args(), "lwcmL", "") {
+        Ok(o) => o,
+        Err(x) => return Some(c.bad_option(x, 1)),
+    };
+    let ins = inputs(c, &o.operands)?;
+    let mut which: Vec<char> = ['l', 'w', 'c'].into_iter().filter(|x| o.has(*x) || (*x == 'c' && o.has('m'))).collect();
+    if which.is_empty() {
+        which = vec!['l', 'w', 'c'];
+    }
+    let mut rows: Vec<([u64; 3], Option<String>)> = Vec::new();
+    let mut status = 0;
+    let mut total = [0u64; 3];
+    for (name, r) in &ins {
+        match r {
+            Ok(t) => {
+                let v = [t.matches('\n').count() as u64, t.split_whitespace().count() as u64, if o.has('m') { t.chars().count() as u64 } else { t.len() as u64 }];
+                for k in 0..3 {
+                    total[k] += v[k];
+                }
+                rows.push((v, (name != "-" || !o.operands.is_empty()).then(|| name.clone())));
+            }
+            Err(e) => {
+                c.fail(&format!("{name}: {}", e.message()));
+                status = 1;
+            }
+        }
+    }
+    if ins.len() > 1 {
+        rows.push((total, Some("total".into())));
+    }
+    let idx = |x: char| match x {
+        'l' => 0,
+        'w' => 1,
+        _ => 2,
+    };
+    let single = which.len() == 1 && ins.len() == 1;
+    let width = if single {
+        1
+    } else if c.gnu() {
+        let from_stdin = ins.iter().any(|(n, _)| n == "-");
+        let w = total[2].to_string().len();
+        if from_stdin { w.max(7) } else { w }
+    } else {
+        9
+    };
+    let mut out = String::new();
+    for (v, name) in rows {
+        let fields: Vec<String> = which.iter().map(|x| format!("{:>width$}", v[idx(*x)])).collect();
+        out.push_str(&fields.join(" "));
+        if let Some(n) = name {
+            out.push(' ');
+            out.push_str(&n);
+        }
+        out.push('\n');
+    }
+    c.out(&out);
+    Some(status)
+}
+
+/// Compiled `grep` options.
+#[derive(Clone, Debug)]
+struct GrepCfg {
+    res: Vec<Regex>,
+    invert: bool,
+    count: bool,
+    number: bool,
+    quiet: bool,
+    list: bool,
+    only: bool,
+    whole_line: bool,
+    names: bool,
+    silent: bool,
+}
+
+/// `grep [-ivcnqlohHsxEF] [-e PAT] PATTERN [FILE]...`: files at once, stdin line by line.
+#[derive(Clone, Debug)]
+pub struct Grep {
+    argv: Vec<String>,
+    flavor: Flavor,
+    cfg: Option<GrepCfg>,
+    matched: u64,
+    line: u64,
+    status: i32,
+}
+
+impl Grep {
+    pub fn create(argv: Vec<String>, flavor: Flavor) -> Option<Box<dyn Program>> {
+        Some(Box::new(Grep { argv, flavor, cfg: None, matched: 0, line: 0, status: 1 }))
+    }
+}
+
+impl GrepCfg {
+    fn hit(&self, line: &str) -> Option<(usize, usize)> {
+        let m = self.res.iter().find_map(|r| {
+            if self.whole_line {
+                r.find(line).filter(|&(s, e)| s == 0 && e == line.chars().count())
+            } else {
+                r.find(line)
+            }
+        });
+        match (m, self.invert) {
+            (Some(x), false) => Some(x),
+            (None, true) => Some((0, 0)),
+            _ => None,
+        }
+    }
+
+    /// Lines to print for `line` (with prefixes), or nothing.
+    fn format(&self, name: Option<&str>, n: u64, line: &str, span: (usize, usize)) -> String {
+        let mut pre = String::new();
+        if let Some(f) = name.filter(|_| self.names) {
+            pre.push_str(f);
+            pre.push(':');
+        }
+        if self.number {
+            pre.push_str(&format!("{n}:"));
+        }
+        if self.only && !self.invert {
+            let part: String = line.chars().skip(span.0).take(span.1 - span.0).collect();
+            return format!("{pre}{part}\n");
+        }
+        format!("{pre}{line}\n")
+    }
+}
+
+impl Program for Grep {
+    fn step(&mut self, io: &mut Io<'_>) -> Step {
+        if self.cfg.is_none() {
+            let argv = self.argv.clone();
+            let mut c = Ctx { argv: &argv, flavor: self.flavor, io };
+            let o = match getopt(c.args(), "ivcnqlohHsxEFwrRz", "em") {
+                Ok(o) => o,
+                Err(x) => return Step::Exit(c.bad_option(x, 2)),
+            };
+            let mut pats: Vec<String> = o.values.iter().filter(|v| v.0 == 'e').map(|v| v.1.clone()).collect();
+            let mut files = o.operands.clone();
+            if pats.is_empty() {
+                if files.is_empty() {
+                    let msg = if c.gnu() {
+                        "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n".to_string()
+                    } else {
+                        format!("{}\n\nUsage: grep [-HhnlLoqvsrRiwFEz] [-m N] [-A|B|C N] {{ PATTERN | -e PATTERN... | -f FILE... }} [FILE]...\n", super::applets::BANNER)
+                    };
+                    c.io.err(&msg);
+                    return Step::Exit(2);
+                }
+                pats.push(files.remove(0));
+            }
+            let ere = o.has('E') || c.name() == "egrep";
+            let fixed = o.has('F') || c.name() == "fgrep";
+            let mut res = Vec::new();
+            for p in pats.iter().flat_map(|p| p.split('\n')) {
+                if fixed {
+                    res.push(Regex::literal(p, o.has('i')));
+                } else {
+                    match Regex::new(p, ere, o.has('i')) {
+                        Ok(r) => res.push(r),
+                        Err(e) => {
+                            c.fail(&e.0);
+                            return Step::Exit(2);
+                        }
+                    }
+                }
+            }
+            let names = (files.len() > 1 || o.has('H')) && !o.has('h');
+            let cfg = GrepCfg {
+                res,
+                invert: o.has('v'),
+                count: o.has('c'),
+                number: o.has('n'),
+                quiet: o.has('q'),
+                list: o.has('l'),
+                only: o.has('o'),
+                whole_line: o.has('x'),
+                names,
+                silent: o.has('s'),
+            };
+            if !files.is_empty() && files != ["-"] {
+                let mut status = 1;
+                let mut out = String::new();
+                let mut errs = false;
+                for f in &files {
+                    let text = match c.read_file(f) {
+                        Ok(t) => t,
+                        Err(e) => {
+                            if !cfg.silent {
+                                c.fail(&format!("{f}: {}", e.message()));
+                            }
+                            errs = true;
+                            continue;
+                        }
+                    };
+                    let mut n = 0;
+                    for (i, line) in text.lines().enumerate() {
+                        if let Some(span) = cfg.hit(line) {
+                            n += 1;
+                            if !cfg.count && !cfg.list && !cfg.quiet {
+                                out.push_str(&cfg.format(Some(f), i as u64 + 1, line, span));
+                            }
+                        }
+                    }
+                    if n > 0 {
+                        status = 0;
+                    }
+                    if cfg.count && !cfg.quiet {
+                        out.push_str(&if cfg.names { format!("{f}:{n}\n") } else { format!("{n}\n") });
+                    }
+                    if cfg.list && n > 0 && !cfg.quiet {
+                        out.push_str(&format!("{f}\n"));
+                    }
+                    if cfg.quiet && n > 0 {
+                        return Step::Exit(0);
+                    }
+                }
+                c.out(&out);
+                return Step::Exit(if errs && (status != 0 || !cfg.quiet) { 2 } else { status });
+            }
+            self.cfg = Some(cfg);
+        }
+        let Some(cfg) = self.cfg.clone() else { return Step::Exit(2) };
+        loop {
+            match io.read_line() {
+                Read::Data(l) => {
+                    self.line += 1;
+                    let line = l.strip_suffix('\n').unwrap_or(&l);
+                    if let Some(span) = cfg.hit(line) {
+                        self.matched += 1;
+                        self.status = 0;
+                        if cfg.quiet {
+                            return Step::Exit(0);
+                        }
+                        if !cfg.count && !cfg.list {
+                            io.out(&cfg.format(Some("(standard input)"), self.line, line, span));
+                        }
+                    }
+                }
+                Read::WouldBlock => return Step::Read,
+                Read::Eof => {
+                    if cfg.count {
+                        io.out(&format!("{}\n", self.matched));
+                    }
+                    if cfg.list && self.matched > 0 {
+                        io.out("(standard input)\n");
+                    }
+                    return Step::Exit(self.status);
+                }
+            }
+        }
+    }
+    fn clone_box(&self) -> Box<dyn Program> {
+        Box::new(self.clone())
+    }
+}
+
+/// Parses a cut LIST (`1,3-5,7-`) into inclusive 1-based ranges.
+fn ranges(list: &str) -> Option<Vec<(usize, usize)>> {
+    let mut out = Vec::new();
+    for part in list.split(',') {
+        let (a, b) = match part.split_once('-') {
+            Some((a, b)) => (if a.is_empty() { 1 } else { a.parse().ok()? }, if b.is_empty() { usize::MAX } else { b.parse().ok()? }),
+            None => {
+                let n = part.parse().ok()?;
+                (n, n)
+            }
+        };
+        if a == 0 {
+            return None;
+        }
+        out.push((a, b));
+    }
+    Some(out)
+}
+
+pub fn cut(c: &mut Ctx) -> Option<i32> {
+    let o = match getopt(c.args(), "sn", "dfcb") {
+        Ok(o) => o,
+        Err(x) => return Some(c.bad_option(x, 1)),
+    };
+    let (list, by_field) = match (o.value('f'), o.value('c').or(o.value('b'))) {
+        (Some(f), _) => (f.to_string(), true),
+        (None, Some(ch)) => (ch.to_string(), false),
+        _ => {
+            if c.gnu() {
+                c.fail("you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.");
+            } else {
+                c.fail("expected a list of bytes, characters, or fields");
+            }
+            return Some(1);
+        }
+    };
+    let Some(rs) = ranges(&list) else {
+        c.fail(if c.gnu() { "fields are numbered from 1\nTry 'cut --help' for more information." } else { "invalid range" });
+        return Some(1);
+    };
+    let delim = o.value('d').and_then(|d| d.chars().next()).unwrap_or('\t');
+    let ins = inputs(c, &o.operands)?;
+    let sel = |i: usize| rs.iter().any(|&(a, b)| a <= i && i <= b);
+    let mut out = String::new();
+    let mut status = 0;
+    for (name, r) in ins {
+        let text = match r {
+            Ok(t) => t,
+            Err(e) => {
+                c.fail(&format!("{name}: {}", e.message()));
+                status = 1;
+                continue;
+            }
+        };
+        for line in text.lines() {
+            if by_field {
+                if !line.contains(delim) {
+                    if !o.has('s') {
+                        out.push_str(line);
+                        out.push('\n');
+                    }
+                    continue;
+                }
+                let fields: Vec<&str> = line.split(delim).enumerate().filter(|(i, _)| sel(i + 1)).map(|(_, f)| f).collect();
+                out.push_str(&fields.join(&delim.to_string()));
+            } else {
+                out.extend(line.chars().enumerate().filter(|(i, _)| sel(i + 1)).map(|(_, ch)| ch));
+            }
+            out.push('\n');
+        }
+    }
+    c.out(&out);
+    Some(status)
+}
+
+fn sort_key(line: &str, key: Option<usize>, sep: Option<char>) -> String {
+    let Some(k) = key else { return line.to_string() };
+    let fields: Vec<&str> = match sep {
+        Some(s) => line.split(s).collect(),
+        None => line.split_whitespace().collect(),
+    };
+    fields.get(k.saturating_sub(1)..).map(|f| f.join(" ")).unwrap_or_default()
+}
+
+fn leading_num(s: &str) -> f64 {
+    let t = s.trim_start();
+    let end = t.char_indices().find(|&(i, ch)| !(ch.is_ascii_digit() || ch == '.' || (i == 0 && ch == '-'))).map_or(t.len(), |(i, _)| i);
+    t[..end].parse().unwrap_or(0.0)
+}
+
+pub fn sort(c: &mut Ctx) -> Option<i32> {
+    let o = match getopt(c.args(), "rnufbsdhVM", "ktTo") {
+        Ok(o) => o,
+        Err(x) => return Some(c.bad_option(x, 2)),
+    };
+    let ins = inputs(c, &o.operands)?;
+    let mut lines: Vec<String> = Vec::new();
+    for (name, r) in ins {
+        match r {
+            Ok(t) => lines.extend(t.lines().map(String::from)),
+            Err(e) => {
+                if c.gnu() {
+                    c.fail(&format!("cannot read: {name}: {}", e.message()));
+                } else {
+                    c.fail(&format!("{name}: {}", e.message()));
+                }
+                return Some(2);
+            }
+        }
+    }
+    let key = o.value('k').and_then(|k| k.split([',', '.']).next()?.parse::<usize>().ok());
+    let sep = o.value('t').and_then(|t| t.chars().next());
+    let numeric = o.has('n') || o.value('k').is_some_and(|k| k.ends_with('n'));
+    let fold = o.has('f');
+    lines.sort_by(|a, b| {
+        let (ka, kb) = (sort_key(a, key, sep), sort_key(b, key, sep));
+        let ord = if numeric {
+            leading_num(&ka).partial_cmp(&leading_num(&kb)).unwrap_or(std::cmp::Ordering::Equal).then_with(|| a.cmp(b))
+        } else if fold {
+            ka.to_lowercase().cmp(&kb.to_lowercase())
+        } else {
+            ka.cmp(&kb)
+        };
+        if o.has('r') { ord.reverse() } else { ord }
+    });
+    if o.has('u') {
+        lines.dedup_by(|a, b| if numeric { leading_num(a) == leading_num(b) } else { a == b });
+    }
+    let mut out = String::new();
+    for l in lines {
+        out.push_str(&l);
+        out.push('\n');
+    }
+    c.out(&out);
+    Some(0)
+}
+
+pub fn uniq(c: &mut Ctx) -> Option<i32> {
+    let o = match getopt(c.args(), "cdui", "") {
+        Ok(o) => o,
+        Err(x) => return Some(c.bad_option(x, 1)),
+    };
+    let ops: Vec<String> = o.operands.iter().take(1).cloned().collect();
+    let ins = inputs(c, &ops)?;
+    let (name, r) = ins.into_iter().next()?;
+    let text = match r {
+        Ok(t) => t,
+        Err(e) => {
+            if c.gnu() {
+                c.fail(&format!("{name}: {}", e.message()));
+            } else {
+                c.fail(&format!("can't open '{name}': {}", e.message()));
+            }
+            return Some(1);
+        }
+    };
+    let mut groups: Vec<(String, u64)> = Vec::new();
+    for l in text.lines() {
+        match groups.last_mut() {
+            Some((g, n)) if g == l || (o.has('i') && g.eq_ignore_ascii_case(l)) => *n += 1,
+            _ => groups.push((l.to_string(), 1)),
+        }
+    }
+    let mut out = String::new();
+    for (l, n) in groups {
+        if (o.has('d') && n < 2) || (o.has('u') && n > 1) {
+            continue;
+        }
+        if o.has('c') {
+            out.push_str(&format!("{n:>7} {l}\n"));
+        } else {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    c.out(&out);
+    Some(0)
+}
+
+/// Expands a `tr` set: ranges, classes, escapes.
+fn tr_set(s: &str) -> Vec<char> {
+    let s = super::text::escapes(s).0;
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        if cs[i] == '[' && cs.get(i + 1) == Some(&':') {
+            let rest: String = cs[i + 2..].iter().collect();
+            if let Some(end) = rest.find(":]") {
+                let class = &rest[..end];
+                let all: Vec<char> = (0u8..=127).map(char::from).collect();
+                out.extend(all.into_iter().filter(|ch| match class {
+                    "upper" => ch.is_ascii_uppercase(),
+                    "lower" => ch.is_ascii_lowercase(),
+                    "digit" => ch.is_ascii_digit(),
+                    "alpha" => ch.is_ascii_alphabetic(),
+                    "alnum" => ch.is_ascii_alphanumeric(),
+                    "space" => ch.is_ascii_whitespace(),
+                    "punct" => ch.is_ascii_punctuation(),
+                    _ => false,
+                }));
+                i += 2 + end + 2;
+                continue;
+            }
+        }
+        if cs.get(i + 1) == Some(&'-') && i + 2 < cs.len() {
+            let (a, b) = (cs[i] as u32, cs[i + 2] as u32);
+            if a <= b && b - a < 65536 {
+                out.extend((a..=b).filter_map(char::from_u32));
+            }
+            i += 3;
+            continue;
+        }
+        out.push(cs[i]);
+        i += 1;
+    }
+    out
+}
+
+pub fn tr(c: &mut Ctx) -> Option<i32> {
+    let o = match getopt(c.args(), "dscC", "") {
+        Ok(o) => o,
+        Err(x) => return Some(c.bad_option(x, 1)),
+    };
+    let need = if o.has('d') || (o.has('s') && o.operands.len() == 1) { 1 } else { 2 };
+    if o.operands.len() < need {
+        if c.gnu() {
+            c.fail("missing operand\nTry 'tr --help' for more information.");
+        } else {
+            c.io.err(&format!("{}\n\nUsage: tr [-cds] STRING1 [STRING2]\n", super::applets::BANNER));
+        }
+        return Some(1);
+    }
+    let text = c.stdin_all()?;
+    let s1 = tr_set(&o.operands[0]);
+    let s2 = o.operands.get(1).map(|s| tr_set(s)).unwrap_or_default();
+    let mut out = String::new();
+    let mut last: Option<char> = None;
+    for ch in text.chars() {
+        let in1 = s1.contains(&ch) != o.has('c');
+        if o.has('d') && in1 {
+            continue;
+        }
+        let mapped = if !o.has('d') && !s2.is_empty() && in1 {
+            let idx = s1.iter().position(|&x| x == ch).unwrap_or(s1.len().saturating_sub(1));
+            *s2.get(idx).or(s2.last()).unwrap_or(&ch)
+        } else {
+            ch
+        };
+        if o.has('s') && last == Some(mapped) && (s2.contains(&mapped) || (s2.is_empty() && s1.contains(&mapped))) {
+            continue;
+        }
+        out.push(mapped);
+        last = Some(mapped);
+    }
+    c.out(&out);
+    Some(0)
+}
+
+/// `xargs [echo [ARGS]]`: only `echo` can be run (other commands print nothing and exit 0).
+pub fn xargs(c: &mut Ctx) -> Option<i32> {
+    let o = match getopt(c.args(), "rt0", "nIdLP") {
+        Ok(o) => o,
+        Err(x) => return Some(c.bad_option(x, 1)),
+    };
+    let text = c.stdin_all()?;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let cmd: Vec<String> = if o.operands.is_empty() { vec!["echo".into()] } else { o.operands.clone() };
+    if cmd[0] != "echo" && !cmd[0].ends_with("/echo") {
+        return Some(0);
+    }
+    if words.is_empty() && o.has('r') {
+        return Some(0);
+    }
+    let per = o.value('n').and_then(|n| n.parse::<usize>().ok()).unwrap_or(usize::MAX).max(1);
+    let mut out = String::new();
+    for chunk in words.chunks(per.min(words.len().max(1))) {
+        let mut parts: Vec<String> = cmd[1..].to_vec();
+        parts.extend(chunk.iter().map(|s| s.to_string()));
+        out.push_str(&parts.join(" "));
+        out.push('\n');
+    }
+    if words.is_empty() {
+        out = format!("{}\n", cmd[1..].join(" "));
+    }
+    c.out(&out);
+    Some(0)
+}
