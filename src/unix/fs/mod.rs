@@ -42,6 +42,9 @@ pub struct Stat {
     pub program: Option<String>,
     /// The target, for a symbolic link (`lstat`).
     pub target: Option<String>,
+    /// Hard links: 1 for files and for directories merged from several layers (as
+    /// overlayfs reports them), 2 + subdirectories for a directory of a single tree.
+    pub nlink: u32,
 }
 
 /// The file-system calls processes make. Paths are absolute (join them onto the working

@@ -132,8 +132,23 @@ impl UnionFs<'_> {
     }
 }
 
+impl UnionFs<'_> {
+    fn stat_at(&self, p: &str, node: &Node) -> Stat {
+        let mut st = stat_of(node);
+        if node.kind() == Kind::Dir && p != "/" {
+            let in_mount = self.mount_of(p).is_some();
+            if in_mount || self.lookup_lower(p).is_none() {
+                let subdirs = self.list(p).iter().filter(|n| self.lookup(&path::child(p, n)).is_some_and(|x| x.kind() == Kind::Dir)).count();
+                st.nlink = 2 + subdirs as u32;
+            }
+        }
+        st
+    }
+}
+
 fn stat_of(node: &Node) -> Stat {
     Stat {
+        nlink: 1,
         kind: node.kind(),
         meta: *node.meta(),
         size: node.size(),
@@ -151,12 +166,14 @@ fn stat_of(node: &Node) -> Stat {
 impl Fs for UnionFs<'_> {
     fn stat(&self, p: &str) -> Result<Stat, Errno> {
         let r = self.resolve(p, true)?;
-        Ok(stat_of(&self.node_at(&r)?))
+        let n = self.node_at(&r)?;
+        Ok(self.stat_at(&r, &n))
     }
 
     fn lstat(&self, p: &str) -> Result<Stat, Errno> {
         let r = self.resolve(p, false)?;
-        Ok(stat_of(&self.node_at(&r)?))
+        let n = self.node_at(&r)?;
+        Ok(self.stat_at(&r, &n))
     }
 
     fn read(&self, p: &str, cred: Cred) -> Result<Data, Errno> {

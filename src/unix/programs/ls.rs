@@ -2,7 +2,7 @@
 //! terminal, columns (80 wide) when it is — busybox pads columns with spaces, GNU with
 //! tabs — and the long format of each.
 //!
-//! Directories report one link (`1`), as they do on overlayfs.
+//! Link counts come from the file system (merged overlay directories report 1).
 //!
 //! Invariant: `-R` descends at most 32 levels.
 
@@ -57,6 +57,7 @@ fn classify(e: &Entry) -> &'static str {
 
 fn long(c: &mut Ctx, entries: &[Entry], classify_f: bool) -> String {
     let now = c.io.now;
+    let lw = entries.iter().map(|e| e.st.nlink.to_string().len()).max().unwrap_or(1);
     let rows: Vec<(String, String, String, String, &Entry)> = entries
         .iter()
         .map(|e| {
@@ -81,9 +82,9 @@ fn long(c: &mut Ctx, entries: &[Entry], classify_f: bool) -> String {
             name = format!("{} -> {target}", e.name);
         }
         if c.gnu() {
-            out.push_str(&format!("{m} 1 {u:<uw$} {g:<gw$} {size:>sw$} {t} {name}\n"));
+            out.push_str(&format!("{m} {:>lw$} {u:<uw$} {g:<gw$} {size:>sw$} {t} {name}\n", e.st.nlink));
         } else {
-            out.push_str(&format!("{m}    1 {u:<8} {g:<8} {size:>9} {t} {name}\n"));
+            out.push_str(&format!("{m} {:>4} {u:<8} {g:<8} {size:>9} {t} {name}\n", e.st.nlink));
         }
     }
     out
