@@ -116,6 +116,14 @@ impl Process {
                 let flavor = if d == Dialect::Ash { Flavor::Busybox } else { Flavor::Gnu };
                 let prog = if name == "echo" && d == Dialect::Dash {
                     programs::text::echo_dash(argv.to_vec())
+                } else if name == "test" || name == "[" {
+                    use programs::text::{TestProg, TestStyle};
+                    let style = match d {
+                        Dialect::Ash => TestStyle::Ash(t.shell.prefix()),
+                        Dialect::Dash => TestStyle::Dash(t.shell.prefix()),
+                        Dialect::Bash => TestStyle::Bash(t.shell.prefix()),
+                    };
+                    Some(Box::new(TestProg { argv: argv.to_vec(), style }) as Box<dyn Program>)
                 } else {
                     programs::applets::create(name, flavor, argv.to_vec())
                 };
@@ -153,8 +161,10 @@ impl Process {
                             Dialect::Bash => format!("{}`{a}': not a valid identifier\n", t.shell.builtin_prefix(name)),
                             _ => format!("{}{n}: bad variable name\n", t.shell.builtin_prefix(name)),
                         };
-                        let st = if d == Dialect::Bash { 1 } else { 2 };
-                        self.expansion_failed(t, &msg, st, sys);
+                        if d == Dialect::Bash {
+                            return self.err(t, msg, 1, sys);
+                        }
+                        self.expansion_failed(t, &msg, 2, sys);
                         return;
                     }
                     if let Some(v) = v {
@@ -185,6 +195,9 @@ impl Process {
                                 Dialect::Dash => format!("{}Illegal option {o}\n", t.shell.builtin_prefix("unset")),
                                 Dialect::Bash => format!("{}{o}: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n", t.shell.builtin_prefix("unset")),
                             };
+                            if d == Dialect::Bash {
+                                return self.err(t, msg, 2, sys);
+                            }
                             return self.expansion_failed(t, &msg, 2, sys);
                         }
                         n if funcs => {
@@ -325,8 +338,11 @@ impl Process {
                             Dialect::Dash => format!("{}cannot open {file}: No such file\n", t.shell.builtin_prefix(".")),
                             Dialect::Bash => format!("{}{file}: {}\n", t.shell.prefix(), e.message()),
                         };
-                        let st = if d == Dialect::Bash { 1 } else { 2 };
-                        self.expansion_failed(t, &msg, st, sys);
+                        if d == Dialect::Bash {
+                            self.err(t, msg, 1, sys);
+                        } else {
+                            self.expansion_failed(t, &msg, 2, sys);
+                        }
                     }
                 }
             }

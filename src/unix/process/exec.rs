@@ -467,11 +467,11 @@ impl Process {
         }
     }
 
-    /// Reports an expansion error; a non-interactive ash/dash shell exits.
+    /// Reports an expansion error (or a special builtin's): a non-interactive shell exits.
     pub(super) fn expansion_failed(&mut self, t: &mut Task, msg: &str, status: i32, sys: &mut dyn Sys) {
         self.write_fd(t, 2, msg, sys);
         t.shell.last = status;
-        if !t.shell.interactive && t.shell.dialect != crate::unix::sh::Dialect::Bash {
+        if !t.shell.interactive {
             t.frames.clear();
         }
     }

@@ -132,8 +132,12 @@ impl Process {
             Dialect::Bash => format!("{}{name}: readonly variable\n", t.shell.prefix()),
             _ => format!("{}{name}: is read only\n", t.shell.prefix()),
         };
-        let status = if t.shell.dialect == Dialect::Bash { 1 } else { 2 };
-        self.expansion_failed(t, &msg, status, sys);
+        if t.shell.dialect == Dialect::Bash {
+            self.write_fd(t, 2, &msg, sys);
+            t.shell.last = 1;
+        } else {
+            self.expansion_failed(t, &msg, 2, sys);
+        }
     }
 
     /// Opens expanded redirections on `t`'s descriptors; prints the shell's error and

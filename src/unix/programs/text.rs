@@ -281,29 +281,95 @@ pub fn printf(c: &mut Ctx) -> Option<i32> {
     Some(status)
 }
 
-/// `test` / `[`.
-pub fn test(c: &mut Ctx) -> Option<i32> {
+/// Whose wording `test` errors use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TestStyle {
+    /// busybox `test` applet.
+    Busybox,
+    /// GNU coreutils `test`.
+    Gnu,
+    /// Builtins, with the shell's prefix (`sh: `, `sh: 1: `, `bash: line 1: `).
+    Ash(String),
+    Dash(String),
+    Bash(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum TestErr {
+    BadNumber(String),
+    Missing,
+    /// The first operand and the one parsing stopped at.
+    Extra(String, String),
+}
+
+/// `test` / `[` as a program.
+#[derive(Clone, Debug)]
+pub struct TestProg {
+    pub argv: Vec<String>,
+    pub style: TestStyle,
+}
+
+impl TestProg {
+    fn message(&self, e: &TestErr) -> String {
+        let a0 = self.argv.first().map(String::as_str).unwrap_or("test");
+        let name = a0.rsplit('/').next().unwrap_or(a0);
+        match (&self.style, e) {
+            (TestStyle::Busybox, TestErr::BadNumber(x)) => format!("{name}: {x}: bad number\n"),
+            (TestStyle::Busybox, TestErr::Missing) => format!("{name}: missing ]\n"),
+            (TestStyle::Busybox, TestErr::Extra(_, x)) => format!("{name}: {x}: unknown operand\n"),
+            (TestStyle::Gnu, TestErr::BadNumber(x)) => format!("{name}: invalid integer '{x}'\n"),
+            (TestStyle::Gnu, TestErr::Missing) => format!("{name}: missing ']'\n"),
+            (TestStyle::Gnu, TestErr::Extra(_, x)) => format!("{name}: extra argument '{x}'\n"),
+            (TestStyle::Ash(p), TestErr::BadNumber(x)) => format!("{p}{x}: bad number\n"),
+            (TestStyle::Ash(p), TestErr::Missing) => format!("{p}missing ]\n"),
+            (TestStyle::Ash(p), TestErr::Extra(_, x)) => format!("{p}{x}: unknown operand\n"),
+            (TestStyle::Dash(p), TestErr::BadNumber(x)) => format!("{p}{name}: Illegal number: {x}\n"),
+            (TestStyle::Dash(p), TestErr::Missing) => format!("{p}{name}: missing ]\n"),
+            (TestStyle::Dash(p), TestErr::Extra(x, _)) => format!("{p}{name}: {x}: unexpected operator\n"),
+            (TestStyle::Bash(p), TestErr::BadNumber(x)) => format!("{p}{name}: {x}: integer expression expected\n"),
+            (TestStyle::Bash(p), TestErr::Missing) => format!("{p}{name}: missing `]'\n"),
+            (TestStyle::Bash(p), TestErr::Extra(_, x)) => format!("{p}{name}: {x}: binary operator expected\n"),
+        }
+    }
+}
+
+impl Program for TestProg {
+    fn step(&mut self, io: &mut Io<'_>) -> Step {
+        let argv = self.argv.clone();
+        let mut c = Ctx { argv: &argv, flavor: if self.style == TestStyle::Gnu { Flavor::Gnu } else { Flavor::Busybox }, io };
+        match run_test(&mut c) {
+            Ok(true) => Step::Exit(0),
+            Ok(false) => Step::Exit(1),
+            Err(e) => {
+                let m = self.message(&e);
+                c.io.err(&m);
+                Step::Exit(2)
+            }
+        }
+    }
+    fn clone_box(&self) -> Box<dyn Program> {
+        Box::new(self.clone())
+    }
+}
+
+fn run_test(c: &mut Ctx) -> Result<bool, TestErr> {
     let mut args: Vec<String> = c.args().to_vec();
     if c.name() == "[" {
         if args.last().map(String::as_str) != Some("]") {
-            let msg = if c.gnu() { "missing ']'" } else { "missing ]" };
-            c.fail(msg);
-            return Some(2);
+            return Err(TestErr::Missing);
         }
         args.pop();
     }
     let mut p = TestParser { args: &args, i: 0, err: None };
     let r = p.or(c);
     if let Some(e) = p.err.take() {
-        c.fail(&e);
-        return Some(2);
+        return Err(TestErr::BadNumber(e));
     }
     if p.i < args.len() {
-        let msg = if c.gnu() { format!("extra argument '{}'", args[p.i]) } else { format!("{}: unknown operand", args[p.i]) };
-        c.fail(&msg);
-        return Some(2);
+        let at = if args.len() >= 3 { args[1].clone() } else { args[p.i].clone() };
+        return Err(TestErr::Extra(args[0].clone(), at));
     }
-    Some(if r { 0 } else { 1 })
+    Ok(r)
 }
 
 struct TestParser<'a> {
@@ -346,8 +412,9 @@ impl TestParser<'_> {
             Ok(n) => n,
             Err(_) => {
                 if self.err.is_none() {
-                    self.err = Some(if gnu { format!("{s}: integer expression expected") } else { format!("invalid number '{s}'") });
+                    self.err = Some(s.to_string());
                 }
+                let _ = gnu;
                 0
             }
         }
