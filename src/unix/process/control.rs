@@ -156,20 +156,22 @@ impl Process {
             if t.done().is_some() {
                 continue;
             }
-            let mut has_exec = false;
-            for f in &t.frames {
-                if let Frame::Exec { pid, cmdline, .. } = f {
-                    if *pid != t.pid || *id == MAIN {
-                        out.push((*pid, cmdline.clone()));
-                        has_exec = *pid == t.pid;
-                    } else {
-                        out.push((t.pid, cmdline.clone()));
-                        has_exec = true;
-                    }
+            let execs: Vec<(u32, String)> = t
+                .frames
+                .iter()
+                .filter_map(|f| if let Frame::Exec { pid, cmdline, .. } = f { (!cmdline.is_empty()).then(|| (*pid, cmdline.clone())) } else { None })
+                .collect();
+            if *id == MAIN {
+                if t.is_shell || execs.is_empty() {
+                    out.push((t.pid, t.cmdline.clone()));
                 }
-            }
-            if (*id == MAIN && t.is_shell) || (*id != MAIN && !has_exec) {
-                out.push((t.pid, if *id == MAIN { t.cmdline.clone() } else { t.shell.argv0.clone() }));
+                out.extend(execs);
+            } else {
+                // A forked shell that runs a program has exec'd it: one process.
+                match execs.last() {
+                    Some((_, cmd)) => out.push((t.pid, cmd.clone())),
+                    None => out.push((t.pid, t.shell.argv0.clone())),
+                }
             }
         }
         out.sort();

@@ -31,6 +31,8 @@ pub mod simple;
 pub mod task;
 
 #[cfg(test)]
+mod scenarios;
+#[cfg(test)]
 mod tests;
 
 use std::collections::BTreeMap;
