@@ -103,3 +103,23 @@ pub fn debian_rootfs(t: Time) -> Layer {
         .dir("/var", t);
     l
 }
+
+/// Runs `shell -c script` in a container made of `base` (HOME=/root) until it exits or
+/// ten simulated seconds pass: (stdout, stderr, status).
+pub fn run_script(base: &Layer, shell: &str, script: &str) -> (String, String, crate::unix::process::RunStatus) {
+    use crate::engine::clock::Span;
+    use crate::unix::process::{Process, SpawnOpts};
+    let lowers = [base];
+    let mut up = Layer::new();
+    let mut sys = SimpleSys::new(UnionFs::new(&lowers, &mut up), Time::START);
+    let mut opts = SpawnOpts::default();
+    opts.env.push(("HOME".into(), "/root".into()));
+    let argv = vec![shell.to_string(), "-c".to_string(), script.to_string()];
+    match Process::spawn(argv, opts, &mut sys) {
+        Ok(mut p) => {
+            let st = p.run(&mut sys, Time::START + Span::secs(10));
+            (sys.stdout(), sys.stderr(), st)
+        }
+        Err(e) => (String::new(), format!("{e:?}"), crate::unix::process::RunStatus::Exited(127)),
+    }
+}

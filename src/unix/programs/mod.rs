@@ -34,6 +34,9 @@ pub mod server;
 pub mod text;
 pub mod textutils;
 
+#[cfg(test)]
+mod tests;
+
 use std::fmt;
 
 use crate::engine::clock::Time;
