@@ -5,7 +5,7 @@
 //! Invariant: these helpers are deterministic; `SimpleSys` never fails a write.
 
 use crate::engine::clock::Time;
-use crate::unix::fs::{Layer, UnionFs, Fs};
+use crate::unix::fs::{Fs, Layer, UnionFs};
 use crate::unix::process::{KernelInfo, ProcInfo, Stream, Sys};
 
 /// A [`Sys`] over a union view that records every write with its time.
@@ -56,9 +56,10 @@ impl Sys for SimpleSys<'_> {
 
 /// Applets linked to `/bin/busybox` in the busybox image.
 pub const BUSYBOX_APPLETS: &[&str] = &[
-    "sh", "ash", "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "head",
-    "tail", "wc", "grep", "egrep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname", "env", "printenv",
-    "hostname", "uname", "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false", "yes", "which", "stat",
+    "sh", "ash", "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod",
+    "head", "tail", "wc", "grep", "egrep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname",
+    "env", "printenv", "hostname", "uname", "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false",
+    "yes", "which", "stat",
 ];
 
 /// A root file system shaped like the `busybox` image.
@@ -81,9 +82,10 @@ pub fn busybox_rootfs(t: Time) -> Layer {
 
 /// GNU tools of the Debian-like root file system.
 pub const GNU_TOOLS: &[&str] = &[
-    "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "head", "tail", "wc",
-    "grep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname", "env", "printenv", "hostname", "uname",
-    "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false", "yes", "which", "stat",
+    "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "head", "tail",
+    "wc", "grep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname", "env", "printenv",
+    "hostname", "uname", "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false", "yes", "which",
+    "stat",
 ];
 
 /// A root file system shaped like `debian` (dash as `/bin/sh`, bash, GNU tools).

@@ -72,7 +72,13 @@ pub trait Fs {
     /// Moves a node (and what is under it).
     fn rename(&mut self, from: &str, to: &str, cred: Cred, now: Time) -> Result<(), Errno>;
     /// Changes mode, owner or times (`chmod`, `chown`, `touch`).
-    fn set_meta(&mut self, path: &str, follow: bool, cred: Cred, change: &mut dyn FnMut(&mut Meta)) -> Result<(), Errno>;
+    fn set_meta(
+        &mut self,
+        path: &str,
+        follow: bool,
+        cred: Cred,
+        change: &mut dyn FnMut(&mut Meta),
+    ) -> Result<(), Errno>;
 }
 
 #[cfg(test)]

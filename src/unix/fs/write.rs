@@ -58,10 +58,10 @@ impl UnionFs<'_> {
         let mut anc: Vec<String> = path::ancestors(p).into_iter().map(String::from).collect();
         anc.reverse();
         for a in anc {
-            if self.upper.get(&a).is_none() {
-                if let Some(Node::Dir { meta }) = self.lookup(&a).map(|n| n.into_owned()) {
-                    self.upper.put_node(&a, Node::Dir { meta });
-                }
+            if self.upper.get(&a).is_none()
+                && let Some(Node::Dir { meta }) = self.lookup(&a).map(|n| n.into_owned())
+            {
+                self.upper.put_node(&a, Node::Dir { meta });
             }
         }
     }
@@ -138,7 +138,11 @@ impl UnionFs<'_> {
         if node.kind() == Kind::Dir && p != "/" {
             let in_mount = self.mount_of(p).is_some();
             if in_mount || self.lookup_lower(p).is_none() {
-                let subdirs = self.list(p).iter().filter(|n| self.lookup(&path::child(p, n)).is_some_and(|x| x.kind() == Kind::Dir)).count();
+                let subdirs = self
+                    .list(p)
+                    .iter()
+                    .filter(|n| self.lookup(&path::child(p, n)).is_some_and(|x| x.kind() == Kind::Dir))
+                    .count();
                 st.nlink = 2 + subdirs as u32;
             }
         }
@@ -181,7 +185,11 @@ impl Fs for UnionFs<'_> {
         match self.node_at(&r)? {
             Node::Dir { .. } => Err(Errno::EISDIR),
             Node::File { meta, data } => {
-                if allowed(&meta, cred, 4) { Ok(data) } else { Err(Errno::EACCES) }
+                if allowed(&meta, cred, 4) {
+                    Ok(data)
+                } else {
+                    Err(Errno::EACCES)
+                }
             }
             Node::Symlink { .. } => Err(Errno::ELOOP),
         }

@@ -11,14 +11,14 @@ use std::rc::Rc;
 use super::task::{Frame, Task};
 use super::{Process, Signal, Sys};
 use crate::unix::fs::{Kind, path};
-use crate::unix::programs::{self, Flavor, Program, Step};
 use crate::unix::process::io::Io;
+use crate::unix::programs::{self, Flavor, Program, Step};
 use crate::unix::sh::{Dialect, Parser};
 
 const BUILTINS: &[&str] = &[
-    "cd", "pwd", "export", "unset", "set", "exit", "return", "break", "continue", "shift", "read", "trap", "wait", "kill",
-    "eval", ".", "source", "exec", "readonly", "local", "type", "command", "true", "false", ":", "echo", "printf", "test",
-    "[", "umask", "alias", "unalias", "hash", "let",
+    "cd", "pwd", "export", "unset", "set", "exit", "return", "break", "continue", "shift", "read", "trap", "wait",
+    "kill", "eval", ".", "source", "exec", "readonly", "local", "type", "command", "true", "false", ":", "echo",
+    "printf", "test", "[", "umask", "alias", "unalias", "hash", "let",
 ];
 
 pub fn is_builtin(name: &str, dialect: Dialect) -> bool {
@@ -43,7 +43,8 @@ impl Program for Print {
 }
 
 fn valid_name(n: &str) -> bool {
-    n.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    n.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// Splits a line read by `read` into the named variables (IFS rules, backslashes).
@@ -67,7 +68,8 @@ pub fn assign_read(t: &mut Task, names: &[String], line: &str, raw: bool) {
     };
     let ifs = t.shell.get("IFS").unwrap_or(" \t\n").to_string();
     let names: Vec<String> = if names.is_empty() { vec!["REPLY".into()] } else { names.to_vec() };
-    if names.len() == 1 && names[0] == "REPLY" && t.shell.dialect != Dialect::Dash && names.len() == 1 && ifs.is_empty() {
+    if names.len() == 1 && names[0] == "REPLY" && t.shell.dialect != Dialect::Dash && names.len() == 1 && ifs.is_empty()
+    {
         let _ = t.shell.set("REPLY", &line);
         return;
     }
@@ -145,7 +147,9 @@ impl Process {
                             continue;
                         }
                         lines.push_str(&match d {
-                            Dialect::Bash => format!("declare -{} {k}=\"{}\"\n", if name == "export" { "x" } else { "r" }, v.value),
+                            Dialect::Bash => {
+                                format!("declare -{} {k}=\"{}\"\n", if name == "export" { "x" } else { "r" }, v.value)
+                            }
                             _ => format!("{name} {k}={}\n", single_quote(&v.value)),
                         });
                     }
@@ -167,10 +171,10 @@ impl Process {
                         self.expansion_failed(t, &msg, 2, sys);
                         return;
                     }
-                    if let Some(v) = v {
-                        if let Err(n) = t.shell.set(n, v) {
-                            return self.readonly_error(t, &n, sys);
-                        }
+                    if let Some(v) = v
+                        && let Err(n) = t.shell.set(n, v)
+                    {
+                        return self.readonly_error(t, &n, sys);
                     }
                     match name {
                         "export" => t.shell.export(n),
@@ -193,7 +197,10 @@ impl Process {
                             let msg = match d {
                                 Dialect::Ash => format!("{}illegal option {o}\n", t.shell.builtin_prefix("unset")),
                                 Dialect::Dash => format!("{}Illegal option {o}\n", t.shell.builtin_prefix("unset")),
-                                Dialect::Bash => format!("{}{o}: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n", t.shell.builtin_prefix("unset")),
+                                Dialect::Bash => format!(
+                                    "{}{o}: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n",
+                                    t.shell.builtin_prefix("unset")
+                                ),
                             };
                             if d == Dialect::Bash {
                                 return self.err(t, msg, 2, sys);
@@ -221,7 +228,9 @@ impl Process {
                             let msg = match d {
                                 Dialect::Ash => format!("{}Illegal number: {a}\n", t.shell.builtin_prefix("exit")),
                                 Dialect::Dash => format!("{}Illegal number: {a}\n", t.shell.builtin_prefix("exit")),
-                                Dialect::Bash => format!("{}{a}: numeric argument required\n", t.shell.builtin_prefix("exit")),
+                                Dialect::Bash => {
+                                    format!("{}{a}: numeric argument required\n", t.shell.builtin_prefix("exit"))
+                                }
                             };
                             self.write_fd(t, 2, &msg, sys);
                             2
@@ -235,10 +244,14 @@ impl Process {
                 t.shell.last = code;
             }
             "return" => {
-                let code = args.first().and_then(|a| a.parse::<i64>().ok()).map(|n| (n & 0xff) as i32).unwrap_or(t.shell.prev);
+                let code =
+                    args.first().and_then(|a| a.parse::<i64>().ok()).map(|n| (n & 0xff) as i32).unwrap_or(t.shell.prev);
                 if !t.frames.iter().any(|f| matches!(f, Frame::Call { .. })) {
                     if d == Dialect::Bash {
-                        let msg = format!("{}can only `return' from a function or sourced script\n", t.shell.builtin_prefix("return"));
+                        let msg = format!(
+                            "{}can only `return' from a function or sourced script\n",
+                            t.shell.builtin_prefix("return")
+                        );
                         return self.err(t, msg, 2, sys);
                     }
                     t.frames.clear();
@@ -305,7 +318,10 @@ impl Process {
                             Some(j) => tasks.push(j.1),
                             None => {
                                 if d == Dialect::Bash {
-                                    let msg = format!("{}pid {a} is not a child of this shell\n", t.shell.builtin_prefix("wait"));
+                                    let msg = format!(
+                                        "{}pid {a} is not a child of this shell\n",
+                                        t.shell.builtin_prefix("wait")
+                                    );
                                     self.write_fd(t, 2, &msg, sys);
                                 }
                                 t.shell.last = 127;
@@ -334,8 +350,12 @@ impl Process {
                     }
                     Err(e) => {
                         let msg = match d {
-                            Dialect::Ash => format!("{}can't open '{file}': {}\n", t.shell.builtin_prefix("."), e.message()),
-                            Dialect::Dash => format!("{}cannot open {file}: No such file\n", t.shell.builtin_prefix(".")),
+                            Dialect::Ash => {
+                                format!("{}can't open '{file}': {}\n", t.shell.builtin_prefix("."), e.message())
+                            }
+                            Dialect::Dash => {
+                                format!("{}cannot open {file}: No such file\n", t.shell.builtin_prefix("."))
+                            }
                             Dialect::Bash => format!("{}{file}: {}\n", t.shell.prefix(), e.message()),
                         };
                         if d == Dialect::Bash {
@@ -398,7 +418,13 @@ impl Process {
     }
 
     fn unwind_loops(&mut self, t: &mut Task, mut n: u32, cont: bool) {
-        if !t.frames.iter().rev().take_while(|f| !matches!(f, Frame::Call { .. })).any(|f| matches!(f, Frame::Loop { .. } | Frame::For { .. })) {
+        if !t
+            .frames
+            .iter()
+            .rev()
+            .take_while(|f| !matches!(f, Frame::Call { .. }))
+            .any(|f| matches!(f, Frame::Loop { .. } | Frame::For { .. }))
+        {
             return;
         }
         while let Some(f) = t.frames.last() {
@@ -447,7 +473,10 @@ impl Process {
             Some(a) => (a.to_string(), false),
         };
         let logical = path::normalize(&t.shell.cwd, &target);
-        let r = sys.fs().stat(&logical).and_then(|s| if s.kind == Kind::Dir { Ok(()) } else { Err(crate::unix::fs::Errno::ENOTDIR) });
+        let r = sys
+            .fs()
+            .stat(&logical)
+            .and_then(|s| if s.kind == Kind::Dir { Ok(()) } else { Err(crate::unix::fs::Errno::ENOTDIR) });
         match r {
             Ok(()) => {
                 let old = std::mem::replace(&mut t.shell.cwd, logical.clone());
@@ -471,7 +500,8 @@ impl Process {
 
     fn set(&mut self, t: &mut Task, args: &[String], sys: &mut dyn Sys) {
         if args.is_empty() {
-            let mut vars: Vec<(String, String)> = t.shell.vars.iter().map(|(k, v)| (k.clone(), v.value.clone())).collect();
+            let mut vars: Vec<(String, String)> =
+                t.shell.vars.iter().map(|(k, v)| (k.clone(), v.value.clone())).collect();
             vars.sort();
             let text: String = vars.iter().map(|(k, v)| format!("{k}={}\n", single_quote(v))).collect();
             return self.out(t, &text, sys);
@@ -515,12 +545,13 @@ impl Process {
             return self.out(t, &text, sys);
         }
         let (action, sigs) = if args.len() == 1 || args[0].parse::<u32>().is_ok() && args.len() == 1 {
-            ("-".to_string(), &args[..])
+            ("-".to_string(), args)
         } else {
             (args[0].clone(), &args[1..])
         };
         for s in sigs {
-            let num = if matches!(s.as_str(), "EXIT" | "0" | "SIGEXIT") { Some(0) } else { Signal::parse(s).map(|x| x.0) };
+            let num =
+                if matches!(s.as_str(), "EXIT" | "0" | "SIGEXIT") { Some(0) } else { Signal::parse(s).map(|x| x.0) };
             let Some(num) = num else {
                 let msg = match t.shell.dialect {
                     Dialect::Dash => format!("trap: {s}: bad trap\n"),
@@ -555,8 +586,14 @@ impl Process {
                     None => {
                         let msg = match d {
                             Dialect::Ash => format!("{}bad signal name '{s}'\n", t.shell.prefix()),
-                            Dialect::Dash => format!("{}Illegal option -{}\n", t.shell.builtin_prefix("kill"), s.chars().next().unwrap_or('-')),
-                            Dialect::Bash => format!("{}{s}: invalid signal specification\n", t.shell.builtin_prefix("kill")),
+                            Dialect::Dash => format!(
+                                "{}Illegal option -{}\n",
+                                t.shell.builtin_prefix("kill"),
+                                s.chars().next().unwrap_or('-')
+                            ),
+                            Dialect::Bash => {
+                                format!("{}{s}: invalid signal specification\n", t.shell.builtin_prefix("kill"))
+                            }
                         };
                         return self.err(t, msg, if d == Dialect::Dash { 2 } else { 1 }, sys);
                     }
@@ -568,8 +605,14 @@ impl Process {
         if pids.is_empty() {
             let msg = match d {
                 Dialect::Ash => format!("{}you need to specify whom to kill\n", t.shell.prefix()),
-                Dialect::Dash => format!("{}Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]\n", t.shell.builtin_prefix("kill")),
-                Dialect::Bash => "kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n".to_string(),
+                Dialect::Dash => format!(
+                    "{}Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]\n",
+                    t.shell.builtin_prefix("kill")
+                ),
+                Dialect::Bash => {
+                    "kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n"
+                        .to_string()
+                }
             };
             return self.err(t, msg, if d == Dialect::Ash { 1 } else { 2 }, sys);
         }
@@ -617,7 +660,9 @@ impl Process {
                 Some((n.to_string(), format!("{n} is a shell builtin")))
             } else {
                 let path_var = t.shell.path();
-                super::launch::resolve(&*sys.fs(), n, &path_var, &t.shell.cwd, t.shell.cred).ok().map(|(p, _)| (p.clone(), format!("{n} is {p}")))
+                super::launch::resolve(&*sys.fs(), n, &path_var, &t.shell.cwd, t.shell.cred)
+                    .ok()
+                    .map(|(p, _)| (p.clone(), format!("{n} is {p}")))
             };
             match found {
                 Some((short, long)) => {

@@ -30,7 +30,9 @@ impl Process {
                     return SignalEffect::Ignored;
                 }
                 main.pending.push(sig.0);
-                if !matches!(main.frames.last(), Some(Frame::Exec { .. }) | Some(Frame::Wait { .. })) && main.state != TState::Ready {
+                if !matches!(main.frames.last(), Some(Frame::Exec { .. }) | Some(Frame::Wait { .. }))
+                    && main.state != TState::Ready
+                {
                     main.state = TState::Ready;
                 }
                 return SignalEffect::Handled;
@@ -159,7 +161,13 @@ impl Process {
             let execs: Vec<(u32, String)> = t
                 .frames
                 .iter()
-                .filter_map(|f| if let Frame::Exec { pid, cmdline, .. } = f { (!cmdline.is_empty()).then(|| (*pid, cmdline.clone())) } else { None })
+                .filter_map(|f| {
+                    if let Frame::Exec { pid, cmdline, .. } = f {
+                        (!cmdline.is_empty()).then(|| (*pid, cmdline.clone()))
+                    } else {
+                        None
+                    }
+                })
                 .collect();
             if *id == MAIN {
                 if t.is_shell || execs.is_empty() {
@@ -205,7 +213,11 @@ impl Process {
             cwd.clone()
         };
         if let Some(ps1) = t.shell.get("PS1") {
-            let user = t.shell.get("USER").map(String::from).unwrap_or_else(|| if root { "root".into() } else { "user".into() });
+            let user = t
+                .shell
+                .get("USER")
+                .map(String::from)
+                .unwrap_or_else(|| if root { "root".into() } else { "user".into() });
             let base = if cwd == "/" { "/".to_string() } else { cwd.rsplit('/').next().unwrap_or("").to_string() };
             return Some(
                 ps1.replace("\\u", &user)

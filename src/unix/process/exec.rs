@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::expand::{Ctx, ExpErr};
 use super::io::{self, Fd, In, Out, PIPE_CAP, Read};
 use super::task::{AfterWait, Frame, TState, Task};
-use super::{OUTPUT_BUDGET, Process, RunStatus, STEP_BUDGET, Stream, Sys};
+use super::{OUTPUT_BUDGET, Process, RunStatus, STEP_BUDGET, Sys};
 use crate::engine::clock::Time;
 use crate::unix::programs::Step;
 use crate::unix::sh::ast::{Command, Compound, List, Pipeline};
@@ -25,7 +25,8 @@ impl Process {
         if let Some(c) = self.exit {
             return RunStatus::Exited(c);
         }
-        let earliest = self.tasks.values().filter_map(|t| if let TState::Sleep(w) = t.state { Some(w) } else { None }).min();
+        let earliest =
+            self.tasks.values().filter_map(|t| if let TState::Sleep(w) = t.state { Some(w) } else { None }).min();
         let target = match earliest {
             Some(w) if w < sys.now() => w,
             _ => sys.now(),
@@ -59,7 +60,8 @@ impl Process {
             if progressed {
                 continue;
             }
-            let wake = self.tasks.values().filter_map(|t| if let TState::Sleep(w) = t.state { Some(w) } else { None }).min();
+            let wake =
+                self.tasks.values().filter_map(|t| if let TState::Sleep(w) = t.state { Some(w) } else { None }).min();
             match wake {
                 Some(w) if w <= until => {
                     if w > self.now {
@@ -69,7 +71,9 @@ impl Process {
                 Some(w) => return RunStatus::Sleeping { wake: w },
                 None => {
                     let waits_stdin = self.tasks.values().any(|t| {
-                        t.state == TState::WaitIn && matches!(t.fds.get(&0), Some(Fd::In(In::Stdin))) && !self.bufs.stdin_closed
+                        t.state == TState::WaitIn
+                            && matches!(t.fds.get(&0), Some(Fd::In(In::Stdin)))
+                            && !self.bufs.stdin_closed
                     });
                     return if waits_stdin { RunStatus::WaitingInput } else { RunStatus::Blocked };
                 }
@@ -96,10 +100,8 @@ impl Process {
             TState::WaitTasks(ts) => ts.iter().all(|x| self.finished.contains_key(x) || !self.tasks.contains_key(x)),
             TState::Blocked | TState::Done(_) => false,
         };
-        if ok {
-            if let Some(t) = self.tasks.get_mut(&id) {
-                t.state = TState::Ready;
-            }
+        if ok && let Some(t) = self.tasks.get_mut(&id) {
+            t.state = TState::Ready;
         }
         ok
     }
@@ -172,8 +174,6 @@ impl Process {
         if let Some(Fd::Out(o)) = t.fds.get(&fd) {
             let (mut b, mut f) = (false, false);
             io::write_out(o, text, &mut self.bufs, sys, self.now, t.shell.cred, &mut b, &mut f);
-        } else if fd == 2 && t.fds.get(&2).is_none() {
-            sys.write(self.now, Stream::Stderr, text);
         }
     }
 
@@ -325,9 +325,9 @@ impl Process {
                 if let AfterWait::Subst(cap) = then {
                     let text = self.bufs.captures.remove(&cap).unwrap_or_default();
                     match t.frames.last_mut() {
-                        Some(Frame::Cmd { substs, .. }) | Some(Frame::For { substs, .. }) | Some(Frame::Case { substs, .. }) => {
-                            substs.push((text, status))
-                        }
+                        Some(Frame::Cmd { substs, .. })
+                        | Some(Frame::For { substs, .. })
+                        | Some(Frame::Case { substs, .. }) => substs.push((text, status)),
                         _ => {}
                     }
                 }
@@ -420,7 +420,14 @@ impl Process {
         t.frames.push(Frame::Wait { tasks: vec![id], then: AfterWait::Subst(cap) });
     }
 
-    fn command(&mut self, t: &mut Task, cmd: Rc<Command>, substs: Vec<(String, i32)>, saved: Option<Vec<(String, super::shell::Var)>>, sys: &mut dyn Sys) {
+    fn command(
+        &mut self,
+        t: &mut Task,
+        cmd: Rc<Command>,
+        substs: Vec<(String, i32)>,
+        saved: Option<Vec<(String, super::shell::Var)>>,
+        sys: &mut dyn Sys,
+    ) {
         match &*cmd {
             Command::Simple(_) => self.simple(t, cmd, substs, saved, sys),
             Command::FuncDef { name, body } => {
@@ -460,7 +467,9 @@ impl Process {
                     }
                     Compound::If { .. } => t.frames.push(Frame::If { cmd: cmd.clone(), arm: 0, phase: 0 }),
                     Compound::Loop { .. } => t.frames.push(Frame::Loop { cmd: cmd.clone(), phase: 0, status: 0 }),
-                    Compound::For { .. } => t.frames.push(Frame::For { cmd: cmd.clone(), items: None, i: 0, substs: Vec::new() }),
+                    Compound::For { .. } => {
+                        t.frames.push(Frame::For { cmd: cmd.clone(), items: None, i: 0, substs: Vec::new() })
+                    }
                     Compound::Case { .. } => t.frames.push(Frame::Case { cmd: cmd.clone(), substs: Vec::new() }),
                 }
             }
@@ -476,7 +485,15 @@ impl Process {
         }
     }
 
-    fn for_loop(&mut self, t: &mut Task, cmd: Rc<Command>, items: Option<Vec<String>>, i: usize, substs: Vec<(String, i32)>, sys: &mut dyn Sys) {
+    fn for_loop(
+        &mut self,
+        t: &mut Task,
+        cmd: Rc<Command>,
+        items: Option<Vec<String>>,
+        i: usize,
+        substs: Vec<(String, i32)>,
+        sys: &mut dyn Sys,
+    ) {
         let Command::Compound { body: Compound::For { var, words, body }, .. } = &*cmd else { return };
         let items = match items {
             Some(x) => x,
@@ -574,12 +591,12 @@ impl Process {
                 }
             }
             Read::Eof => {
-                if !pending.trim().is_empty() {
-                    if let Err(e) = Parser::new(&pending, t.shell.dialect).parse_all() {
-                        let msg = e.message(t.shell.dialect, &t.shell.argv0, &t.shell.origin);
-                        self.write_fd(t, 2, &msg, sys);
-                        t.shell.last = 2;
-                    }
+                if !pending.trim().is_empty()
+                    && let Err(e) = Parser::new(&pending, t.shell.dialect).parse_all()
+                {
+                    let msg = e.message(t.shell.dialect, &t.shell.argv0, &t.shell.origin);
+                    self.write_fd(t, 2, &msg, sys);
+                    t.shell.last = 2;
                 }
             }
             Read::WouldBlock => {
@@ -589,7 +606,14 @@ impl Process {
         }
     }
 
-    fn exec_step(&mut self, t: &mut Task, mut prog: Box<dyn crate::unix::programs::Program>, pid: u32, cmdline: String, sys: &mut dyn Sys) {
+    fn exec_step(
+        &mut self,
+        t: &mut Task,
+        mut prog: Box<dyn crate::unix::programs::Program>,
+        pid: u32,
+        cmdline: String,
+        sys: &mut dyn Sys,
+    ) {
         let env = t.shell.env();
         let mut io = io::Io {
             fds: &t.fds,

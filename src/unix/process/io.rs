@@ -150,12 +150,9 @@ impl Io<'_> {
     }
 
     pub fn write_fd(&mut self, fd: u32, text: &str) {
-        match self.fds.get(&fd) {
-            Some(Fd::Out(o)) => {
-                let o = o.clone();
-                write_out(&o, text, self.bufs, self.sys, self.now, self.cred, &mut self.broken_pipe, &mut self.pipe_full)
-            }
-            _ => {}
+        if let Some(Fd::Out(o)) = self.fds.get(&fd) {
+            let o = o.clone();
+            write_out(&o, text, self.bufs, self.sys, self.now, self.cred, &mut self.broken_pipe, &mut self.pipe_full)
         }
     }
 
@@ -196,7 +193,16 @@ pub fn input_done(fd: Option<&Fd>, bufs: &Buffers) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
-pub fn write_out(o: &Out, text: &str, bufs: &mut Buffers, sys: &mut dyn Sys, now: Time, cred: Cred, broken: &mut bool, full: &mut bool) {
+pub fn write_out(
+    o: &Out,
+    text: &str,
+    bufs: &mut Buffers,
+    sys: &mut dyn Sys,
+    now: Time,
+    cred: Cred,
+    broken: &mut bool,
+    full: &mut bool,
+) {
     if text.is_empty() {
         return;
     }
@@ -223,10 +229,10 @@ pub fn write_out(o: &Out, text: &str, bufs: &mut Buffers, sys: &mut dyn Sys, now
             _ => *broken = true,
         },
         Out::Capture(id) => {
-            if let Some(c) = bufs.captures.get_mut(id) {
-                if c.len() < CAPTURE_CAP {
-                    c.push_str(text);
-                }
+            if let Some(c) = bufs.captures.get_mut(id)
+                && c.len() < CAPTURE_CAP
+            {
+                c.push_str(text);
             }
         }
     }

@@ -12,8 +12,8 @@ use super::shell::Shell;
 use super::task::{AfterWait, Frame, Task};
 use super::{ExternalResult, Process, SpawnError, SpawnOpts, Sys};
 use crate::unix::fs::{Cred, Data, Errno, Fs, Kind, path};
-use crate::unix::programs::{self, Noop, Program, Step};
 use crate::unix::process::io::Io;
+use crate::unix::programs::{self, Noop, Program, Step};
 use crate::unix::sh::{Dialect, Origin, Parser};
 
 /// Interpreter indirections followed for one exec.
@@ -139,7 +139,17 @@ fn exec_error(sh: &Shell, e: &SpawnError) -> (String, i32) {
 
 /// A shell started as `argv`: its task (fds inherited from `fds`), or its error.
 #[allow(clippy::too_many_arguments)]
-fn shell_task(dialect: Dialect, argv: &[String], env: &[(String, String)], cwd: &str, cred: Cred, fds: super::io::Fds, pid: u32, tty: bool, fs: &dyn Fs) -> Result<Task, (String, i32)> {
+fn shell_task(
+    dialect: Dialect,
+    argv: &[String],
+    env: &[(String, String)],
+    cwd: &str,
+    cred: Cred,
+    fds: super::io::Fds,
+    pid: u32,
+    tty: bool,
+    fs: &dyn Fs,
+) -> Result<Task, (String, i32)> {
     let argv0 = argv.first().cloned().unwrap_or_else(|| "sh".into());
     let mut i = 1;
     let mut cmd_mode = false;
@@ -193,7 +203,13 @@ fn shell_task(dialect: Dialect, argv: &[String], env: &[(String, String)], cwd: 
                 let e = if e == Errno::EISDIR { Errno::EISDIR } else { e };
                 return Err(match dialect {
                     Dialect::Ash => (format!("{argv0}: can't open '{script}': {}\n", e.message()), 2),
-                    Dialect::Dash => (format!("{argv0}: 0: cannot open {script}: {}\n", if e == Errno::ENOENT { "No such file" } else { e.message() }), 2),
+                    Dialect::Dash => (
+                        format!(
+                            "{argv0}: 0: cannot open {script}: {}\n",
+                            if e == Errno::ENOENT { "No such file" } else { e.message() }
+                        ),
+                        2,
+                    ),
                     Dialect::Bash => (format!("{argv0}: {script}: {}\n", e.message()), 127),
                 });
             }
@@ -223,12 +239,20 @@ fn shell_task(dialect: Dialect, argv: &[String], env: &[(String, String)], cwd: 
 
 impl Process {
     /// Runs `argv` from shell task `t` (`replace`: the `exec` builtin).
-    pub(super) fn launch(&mut self, t: &mut Task, argv: Vec<String>, env: Vec<(String, String)>, replace: bool, sys: &mut dyn Sys) {
+    pub(super) fn launch(
+        &mut self,
+        t: &mut Task,
+        argv: Vec<String>,
+        env: Vec<(String, String)>,
+        replace: bool,
+        sys: &mut dyn Sys,
+    ) {
         let path_var = env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone()).unwrap_or_else(|| t.shell.path());
         let r = resolve(&*sys.fs(), &argv[0], &path_var, &t.shell.cwd, t.shell.cred);
         match r {
             Err(SpawnError::NotFound { in_path: true, .. }) => {
-                let (not_found, _) = exec_error(&t.shell, &SpawnError::NotFound { name: argv[0].clone(), in_path: true });
+                let (not_found, _) =
+                    exec_error(&t.shell, &SpawnError::NotFound { name: argv[0].clone(), in_path: true });
                 let prog = Box::new(External { name: argv[0].clone(), argv: argv.clone(), not_found });
                 self.push_program(t, prog, argv, replace);
             }
@@ -256,12 +280,32 @@ impl Process {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn start_exe(&mut self, t: &mut Task, argv: Vec<String>, path: String, exe: Exe, env: Vec<(String, String)>, replace: bool, depth: u32, sys: &mut dyn Sys) {
+    fn start_exe(
+        &mut self,
+        t: &mut Task,
+        argv: Vec<String>,
+        path: String,
+        exe: Exe,
+        env: Vec<(String, String)>,
+        replace: bool,
+        depth: u32,
+        sys: &mut dyn Sys,
+    ) {
         match exe {
             Exe::Program(p) => {
                 if let Some(d) = programs::shell_dialect(&p, &argv[0]) {
                     let pid = if replace { t.pid } else { self.next_pid + 1 };
-                    match shell_task(d, &argv, &env, &t.shell.cwd, t.shell.cred, t.fds.clone(), pid, self.tty, &*sys.fs()) {
+                    match shell_task(
+                        d,
+                        &argv,
+                        &env,
+                        &t.shell.cwd,
+                        t.shell.cred,
+                        t.fds.clone(),
+                        pid,
+                        self.tty,
+                        &*sys.fs(),
+                    ) {
                         Ok(mut child) => {
                             if replace {
                                 child.closes = std::mem::take(&mut t.closes);
@@ -284,7 +328,8 @@ impl Process {
                     }
                     return;
                 }
-                let prog = sys.program(&p, &argv).or_else(|| programs::create(&p, &argv)).unwrap_or_else(|| Box::new(Noop));
+                let prog =
+                    sys.program(&p, &argv).or_else(|| programs::create(&p, &argv)).unwrap_or_else(|| Box::new(Noop));
                 self.push_program(t, prog, argv, replace);
             }
             Exe::Script(content) => {
@@ -300,7 +345,11 @@ impl Process {
                         }
                         _ => {
                             let msg = match t.shell.dialect {
-                                Dialect::Bash => format!("{}{}: {interp}: bad interpreter: No such file or directory\n", t.shell.prefix(), argv[0]),
+                                Dialect::Bash => format!(
+                                    "{}{}: {interp}: bad interpreter: No such file or directory\n",
+                                    t.shell.prefix(),
+                                    argv[0]
+                                ),
                                 _ => format!("{}{}: not found\n", t.shell.prefix(), argv[0]),
                             };
                             self.write_fd(t, 2, &msg, sys);
@@ -318,7 +367,8 @@ impl Process {
                     Dialect::Dash => "dash".into(),
                     Dialect::Ash => "busybox".into(),
                 });
-                let sh_argv = if d == Dialect::Ash { std::iter::once("sh".to_string()).chain(argv).collect() } else { sh_argv };
+                let sh_argv =
+                    if d == Dialect::Ash { std::iter::once("sh".to_string()).chain(argv).collect() } else { sh_argv };
                 self.start_exe(t, sh_argv, String::new(), exe, env, replace, depth + 1, sys);
             }
         }
@@ -330,9 +380,12 @@ impl Process {
         if argv.is_empty() {
             return Err(SpawnError::Empty);
         }
-        let path_var = opts.env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone()).unwrap_or_else(|| {
-            "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into()
-        });
+        let path_var = opts
+            .env
+            .iter()
+            .find(|(k, _)| k == "PATH")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into());
         let fds = std_fds(opts.stdin_open);
         let mut argv = argv;
         let mut depth = 0;
@@ -341,25 +394,60 @@ impl Process {
             match exe {
                 Exe::Program(p) => {
                     if let Some(d) = programs::shell_dialect(&p, &argv[0]) {
-                        match shell_task(d, &argv, &opts.env, &opts.cwd, opts.cred, fds.clone(), opts.pid, opts.tty, &*sys.fs()) {
+                        match shell_task(
+                            d,
+                            &argv,
+                            &opts.env,
+                            &opts.cwd,
+                            opts.cred,
+                            fds.clone(),
+                            opts.pid,
+                            opts.tty,
+                            &*sys.fs(),
+                        ) {
                             Ok(t) => break t,
                             Err((msg, code)) => {
-                                let sh = Shell::new(d, &argv[0], Origin::CommandString, &opts.env, &opts.cwd, opts.cred, opts.pid);
+                                let sh = Shell::new(
+                                    d,
+                                    &argv[0],
+                                    Origin::CommandString,
+                                    &opts.env,
+                                    &opts.cwd,
+                                    opts.cred,
+                                    opts.pid,
+                                );
                                 let mut t = Task::new(sh, fds.clone(), opts.pid, true, argv.join(" "));
                                 t.frames.push(Frame::SetLast(code));
-                                t.frames.push(Frame::Exec { prog: Box::new(super::builtins::Print { text: msg, fd: 2 }), pid: opts.pid, cmdline: argv.join(" ") });
+                                t.frames.push(Frame::Exec {
+                                    prog: Box::new(super::builtins::Print { text: msg, fd: 2 }),
+                                    pid: opts.pid,
+                                    cmdline: argv.join(" "),
+                                });
                                 break t;
                             }
                         }
                     }
-                    let prog = sys.program(&p, &argv).or_else(|| programs::create(&p, &argv)).unwrap_or_else(|| Box::new(Noop));
-                    let sh = Shell::new(Dialect::Ash, &argv[0], Origin::CommandString, &opts.env, &opts.cwd, opts.cred, opts.pid);
+                    let prog = sys
+                        .program(&p, &argv)
+                        .or_else(|| programs::create(&p, &argv))
+                        .unwrap_or_else(|| Box::new(Noop));
+                    let sh = Shell::new(
+                        Dialect::Ash,
+                        &argv[0],
+                        Origin::CommandString,
+                        &opts.env,
+                        &opts.cwd,
+                        opts.cred,
+                        opts.pid,
+                    );
                     let mut t = Task::new(sh, fds.clone(), opts.pid, false, argv.join(" "));
                     t.frames.push(Frame::Exec { prog, pid: opts.pid, cmdline: argv.join(" ") });
                     break t;
                 }
                 Exe::Script(content) => {
-                    let Some((interp, arg)) = shebang(&content) else { return Err(SpawnError::ExecFormat(argv[0].clone())) };
+                    let Some((interp, arg)) = shebang(&content) else {
+                        return Err(SpawnError::ExecFormat(argv[0].clone()));
+                    };
                     depth += 1;
                     if depth > MAX_INTERP {
                         return Err(SpawnError::ExecFormat(argv[0].clone()));

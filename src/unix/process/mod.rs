@@ -178,7 +178,9 @@ pub enum RunStatus {
     /// Still has work; call `run` again (a busy loop, or the output budget was spent).
     Running,
     /// Nothing to do before `wake`.
-    Sleeping { wake: Time },
+    Sleeping {
+        wake: Time,
+    },
     /// Waits forever (a server, `tail -f`, a read on a pipe nobody writes) until a signal.
     Blocked,
     /// Waits for standard input (an interactive shell's next line, `read`, `cat`).

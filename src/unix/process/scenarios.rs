@@ -48,7 +48,9 @@ fn trap_interrupts_wait_at_once() {
 #[test]
 fn exit_trap_runs_last() {
     with_sys(&busybox_rootfs(T0), |sys| {
-        let mut p = Process::spawn(argv(&["sh", "-c", "trap 'echo bye' EXIT; echo hi; exit 5"]), SpawnOpts::default(), sys).unwrap();
+        let mut p =
+            Process::spawn(argv(&["sh", "-c", "trap 'echo bye' EXIT; echo hi; exit 5"]), SpawnOpts::default(), sys)
+                .unwrap();
         assert_eq!(p.run(sys, T0), RunStatus::Exited(5));
         assert_eq!(sys.stdout(), "hi\nbye\n");
     });
@@ -94,7 +96,8 @@ fn pipelines_end_when_the_reader_ends() {
 #[test]
 fn tail_follow_sees_appended_lines() {
     with_sys(&busybox_rootfs(T0), |sys| {
-        let script = "echo a > /tmp/log; tail -f /tmp/log & sleep 2; echo b >> /tmp/log; sleep 2; kill %1 2>/dev/null; exit 0";
+        let script =
+            "echo a > /tmp/log; tail -f /tmp/log & sleep 2; echo b >> /tmp/log; sleep 2; kill %1 2>/dev/null; exit 0";
         let mut p = Process::spawn(argv(&["sh", "-c", script]), SpawnOpts::default(), sys).unwrap();
         assert_eq!(p.run(sys, T0 + Span::secs(10)), RunStatus::Exited(0));
         assert_eq!(sys.stdout(), "a\nb\n");
@@ -168,7 +171,8 @@ fn hello_world_and_servers() {
         }
         fn program(&mut self, name: &str, _argv: &[String]) -> Option<Box<dyn crate::unix::programs::Program>> {
             (name == "srv").then(|| {
-                Box::new(crate::unix::programs::server::Server::new("ready\n", "", &[Signal::TERM], "bye\n", "")) as Box<dyn crate::unix::programs::Program>
+                Box::new(crate::unix::programs::server::Server::new("ready\n", "", &[Signal::TERM], "bye\n", ""))
+                    as Box<dyn crate::unix::programs::Program>
             })
         }
     }

@@ -172,7 +172,10 @@ pub fn create(name: &str, flavor: Flavor, argv: Vec<String>) -> Option<Box<dyn P
         "false" => one(|_| Some(1), argv, flavor),
         "echo" => one(t::echo, argv, flavor),
         "printf" => one(t::printf, argv, flavor),
-        "test" | "[" => Some(Box::new(t::TestProg { argv, style: if flavor == Flavor::Gnu { t::TestStyle::Gnu } else { t::TestStyle::Busybox } })),
+        "test" | "[" => Some(Box::new(t::TestProg {
+            argv,
+            style: if flavor == Flavor::Gnu { t::TestStyle::Gnu } else { t::TestStyle::Busybox },
+        })),
         "sleep" => t::Sleep::create(argv, flavor),
         "yes" => Some(Box::new(t::Yes { argv, sent: 0 })),
         "cat" => Some(Box::new(x::Cat::new(argv, flavor))),

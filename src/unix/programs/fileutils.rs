@@ -40,13 +40,21 @@ pub fn mkdir(c: &mut Ctx) -> Option<i32> {
                 match c.io.fs().stat(&cur) {
                     Ok(s) if s.kind == Kind::Dir => continue,
                     Ok(_) => {
-                        err2(c, format!("can't create directory '{d}': File exists"), format!("cannot create directory '{d}': File exists"));
+                        err2(
+                            c,
+                            format!("can't create directory '{d}': File exists"),
+                            format!("cannot create directory '{d}': File exists"),
+                        );
                         status = 1;
                         break;
                     }
                     Err(_) => {
                         if let Err(e) = c.io.fs().create(&cur, Node::Dir { meta }, cred, now) {
-                            err2(c, format!("can't create directory '{d}': {}", e.message()), format!("cannot create directory '{d}': {}", e.message()));
+                            err2(
+                                c,
+                                format!("can't create directory '{d}': {}", e.message()),
+                                format!("cannot create directory '{d}': {}", e.message()),
+                            );
                             status = 1;
                             break;
                         }
@@ -54,7 +62,11 @@ pub fn mkdir(c: &mut Ctx) -> Option<i32> {
                 }
             }
         } else if let Err(e) = c.io.fs().create(&abs, Node::Dir { meta }, cred, now) {
-            err2(c, format!("can't create directory '{d}': {}", e.message()), format!("cannot create directory '{d}': {}", e.message()));
+            err2(
+                c,
+                format!("can't create directory '{d}': {}", e.message()),
+                format!("cannot create directory '{d}': {}", e.message()),
+            );
             status = 1;
         }
     }
@@ -145,7 +157,9 @@ pub fn rm(c: &mut Ctx) -> Option<i32> {
         let abs = c.io.abs(f);
         let norm = path::normalize("/", &abs);
         if recursive && norm == "/" && c.gnu() {
-            c.fail("it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe");
+            c.fail(
+                "it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe",
+            );
             status = 1;
             continue;
         }
@@ -153,7 +167,11 @@ pub fn rm(c: &mut Ctx) -> Option<i32> {
             Ok(s) => s,
             Err(e) => {
                 if !o.has('f') {
-                    err2(c, format!("can't remove '{f}': {}", e.message()), format!("cannot remove '{f}': {}", e.message()));
+                    err2(
+                        c,
+                        format!("can't remove '{f}': {}", e.message()),
+                        format!("cannot remove '{f}': {}", e.message()),
+                    );
                     status = 1;
                 }
                 continue;
@@ -230,7 +248,11 @@ pub fn cp(c: &mut Ctx) -> Option<i32> {
     let recursive = o.has('r') || o.has('R') || o.has('a');
     let preserve = o.has('p') || o.has('a');
     if o.operands.len() < 2 {
-        let msg = if o.operands.is_empty() { "missing file operand".to_string() } else { format!("missing destination file operand after '{}'", o.operands[0]) };
+        let msg = if o.operands.is_empty() {
+            "missing file operand".to_string()
+        } else {
+            format!("missing destination file operand after '{}'", o.operands[0])
+        };
         c.fail(&if c.gnu() { format!("{msg}\nTry 'cp --help' for more information.") } else { msg });
         return Some(1);
     }
@@ -244,7 +266,8 @@ pub fn cp(c: &mut Ctx) -> Option<i32> {
     let mut status = 0;
     for s in srcs {
         let sa = c.io.abs(s);
-        let target = if into_dir { path::child(&dst_abs, path::base(&path::normalize("/", &sa))) } else { dst_abs.clone() };
+        let target =
+            if into_dir { path::child(&dst_abs, path::base(&path::normalize("/", &sa))) } else { dst_abs.clone() };
         let st = match c.io.fs().stat(&sa) {
             Ok(st) => st,
             Err(e) => {
@@ -260,8 +283,16 @@ pub fn cp(c: &mut Ctx) -> Option<i32> {
         }
         let mut budget = MAX_WALK;
         if let Err(e) = copy(c, &sa, &target, recursive, preserve, &mut budget) {
-            let t = if into_dir { format!("{}/{}", dst[0].trim_end_matches('/'), path::base(&path::normalize("/", &sa))) } else { dst[0].clone() };
-            err2(c, format!("can't create '{t}': {}", e.message()), format!("cannot create regular file '{t}': {}", e.message()));
+            let t = if into_dir {
+                format!("{}/{}", dst[0].trim_end_matches('/'), path::base(&path::normalize("/", &sa)))
+            } else {
+                dst[0].clone()
+            };
+            err2(
+                c,
+                format!("can't create '{t}': {}", e.message()),
+                format!("cannot create regular file '{t}': {}", e.message()),
+            );
             status = 1;
         }
     }
@@ -283,13 +314,18 @@ pub fn mv(c: &mut Ctx) -> Option<i32> {
     let mut status = 0;
     for s in srcs {
         let sa = c.io.abs(s);
-        let target = if into_dir { path::child(&dst_abs, path::base(&path::normalize("/", &sa))) } else { dst_abs.clone() };
+        let target =
+            if into_dir { path::child(&dst_abs, path::base(&path::normalize("/", &sa))) } else { dst_abs.clone() };
         let (cred, now) = (c.io.cred, c.io.now);
         if let Err(e) = c.io.fs().rename(&sa, &target, cred, now) {
             if e == Errno::ENOENT && c.io.fs().lstat(&sa).is_err() {
                 err2(c, format!("can't rename '{s}': {}", e.message()), format!("cannot stat '{s}': {}", e.message()));
             } else {
-                err2(c, format!("can't rename '{s}': {}", e.message()), format!("cannot move '{s}' to '{}': {}", dst[0], e.message()));
+                err2(
+                    c,
+                    format!("can't rename '{s}': {}", e.message()),
+                    format!("cannot move '{s}' to '{}': {}", dst[0], e.message()),
+                );
             }
             status = 1;
         }
@@ -412,7 +448,17 @@ pub fn mode_string(kind: Kind, mode: u32) -> String {
         Kind::Symlink => 'l',
         Kind::File => '-',
     });
-    let bits = [(0o400, 'r'), (0o200, 'w'), (0o100, 'x'), (0o040, 'r'), (0o020, 'w'), (0o010, 'x'), (0o004, 'r'), (0o002, 'w'), (0o001, 'x')];
+    let bits = [
+        (0o400, 'r'),
+        (0o200, 'w'),
+        (0o100, 'x'),
+        (0o040, 'r'),
+        (0o020, 'w'),
+        (0o010, 'x'),
+        (0o004, 'r'),
+        (0o002, 'w'),
+        (0o001, 'x'),
+    ];
     for (i, (b, ch)) in bits.iter().enumerate() {
         let on = mode & b != 0;
         let special = match i {
@@ -424,8 +470,20 @@ pub fn mode_string(kind: Kind, mode: u32) -> String {
         s.push(match (on, special) {
             (true, false) => *ch,
             (false, false) => '-',
-            (true, true) => if i == 8 { 't' } else { 's' },
-            (false, true) => if i == 8 { 'T' } else { 'S' },
+            (true, true) => {
+                if i == 8 {
+                    't'
+                } else {
+                    's'
+                }
+            }
+            (false, true) => {
+                if i == 8 {
+                    'T'
+                } else {
+                    'S'
+                }
+            }
         });
     }
     s
@@ -515,7 +573,8 @@ pub fn stat(c: &mut Ctx) -> Option<i32> {
 }
 
 pub fn which(c: &mut Ctx) -> Option<i32> {
-    let path_var = c.io.getenv("PATH").unwrap_or("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin").to_string();
+    let path_var =
+        c.io.getenv("PATH").unwrap_or("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin").to_string();
     let mut status = 0;
     let names: Vec<String> = c.args().iter().filter(|a| !a.starts_with('-')).cloned().collect();
     for n in names {

@@ -17,7 +17,18 @@ fn inputs(c: &mut Ctx, operands: &[String]) -> Option<Vec<(String, Result<String
     if ops.iter().any(|o| o == "-") {
         stdin = Some(c.stdin_all()?);
     }
-    Some(ops.into_iter().map(|o| if o == "-" { (o, Ok(stdin.clone().unwrap_or_default())) } else { let r = c.read_file(&o); (o, r) }).collect())
+    Some(
+        ops.into_iter()
+            .map(|o| {
+                if o == "-" {
+                    (o, Ok(stdin.clone().unwrap_or_default()))
+                } else {
+                    let r = c.read_file(&o);
+                    (o, r)
+                }
+            })
+            .collect(),
+    )
 }
 
 pub fn wc(c: &mut Ctx) -> Option<i32> {
@@ -36,7 +47,11 @@ pub fn wc(c: &mut Ctx) -> Option<i32> {
     for (name, r) in &ins {
         match r {
             Ok(t) => {
-                let v = [t.matches('\n').count() as u64, t.split_whitespace().count() as u64, if o.has('m') { t.chars().count() as u64 } else { t.len() as u64 }];
+                let v = [
+                    t.matches('\n').count() as u64,
+                    t.split_whitespace().count() as u64,
+                    if o.has('m') { t.chars().count() as u64 } else { t.len() as u64 },
+                ];
                 for k in 0..3 {
                     total[k] += v[k];
                 }
@@ -160,9 +175,13 @@ impl Program for Grep {
             if pats.is_empty() {
                 if files.is_empty() {
                     let msg = if c.gnu() {
-                        "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n".to_string()
+                        "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"
+                            .to_string()
                     } else {
-                        format!("{}\n\nUsage: grep [-HhnlLoqvsrRiwFEz] [-m N] [-A|B|C N] {{ PATTERN | -e PATTERN... | -f FILE... }} [FILE]...\n", super::applets::BANNER)
+                        format!(
+                            "{}\n\nUsage: grep [-HhnlLoqvsrRiwFEz] [-m N] [-A|B|C N] {{ PATTERN | -e PATTERN... | -f FILE... }} [FILE]...\n",
+                            super::applets::BANNER
+                        )
                     };
                     c.io.err(&msg);
                     return Step::Exit(2);
@@ -280,7 +299,10 @@ fn ranges(list: &str) -> Option<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     for part in list.split(',') {
         let (a, b) = match part.split_once('-') {
-            Some((a, b)) => (if a.is_empty() { 1 } else { a.parse().ok()? }, if b.is_empty() { usize::MAX } else { b.parse().ok()? }),
+            Some((a, b)) => (
+                if a.is_empty() { 1 } else { a.parse().ok()? },
+                if b.is_empty() { usize::MAX } else { b.parse().ok()? },
+            ),
             None => {
                 let n = part.parse().ok()?;
                 (n, n)
@@ -304,7 +326,9 @@ pub fn cut(c: &mut Ctx) -> Option<i32> {
         (None, Some(ch)) => (ch.to_string(), false),
         _ => {
             if c.gnu() {
-                c.fail("you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.");
+                c.fail(
+                    "you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.",
+                );
             } else {
                 c.fail("expected a list of bytes, characters, or fields");
             }
@@ -312,7 +336,11 @@ pub fn cut(c: &mut Ctx) -> Option<i32> {
         }
     };
     let Some(rs) = ranges(&list) else {
-        c.fail(if c.gnu() { "fields are numbered from 1\nTry 'cut --help' for more information." } else { "invalid range" });
+        c.fail(if c.gnu() {
+            "fields are numbered from 1\nTry 'cut --help' for more information."
+        } else {
+            "invalid range"
+        });
         return Some(1);
     };
     let delim = o.value('d').and_then(|d| d.chars().next()).unwrap_or('\t');
@@ -338,7 +366,8 @@ pub fn cut(c: &mut Ctx) -> Option<i32> {
                     }
                     continue;
                 }
-                let fields: Vec<&str> = line.split(delim).enumerate().filter(|(i, _)| sel(i + 1)).map(|(_, f)| f).collect();
+                let fields: Vec<&str> =
+                    line.split(delim).enumerate().filter(|(i, _)| sel(i + 1)).map(|(_, f)| f).collect();
                 out.push_str(&fields.join(&delim.to_string()));
             } else {
                 out.extend(line.chars().enumerate().filter(|(i, _)| sel(i + 1)).map(|(_, ch)| ch));
@@ -361,7 +390,10 @@ fn sort_key(line: &str, key: Option<usize>, sep: Option<char>) -> String {
 
 fn leading_num(s: &str) -> f64 {
     let t = s.trim_start();
-    let end = t.char_indices().find(|&(i, ch)| !(ch.is_ascii_digit() || ch == '.' || (i == 0 && ch == '-'))).map_or(t.len(), |(i, _)| i);
+    let end = t
+        .char_indices()
+        .find(|&(i, ch)| !(ch.is_ascii_digit() || ch == '.' || (i == 0 && ch == '-')))
+        .map_or(t.len(), |(i, _)| i);
     t[..end].parse().unwrap_or(0.0)
 }
 

@@ -34,7 +34,8 @@ fn sort_entries(v: &mut [Entry], by_time: bool, by_size: bool, reverse: bool) {
 }
 
 fn time_field(t: Time, now: Time) -> String {
-    let recent = t <= now && now.unix_secs() - t.unix_secs() < SIX_MONTHS || (t > now && t.unix_secs() - now.unix_secs() < 3600);
+    let recent =
+        t <= now && now.unix_secs() - t.unix_secs() < SIX_MONTHS || (t > now && t.unix_secs() - now.unix_secs() < 3600);
     if recent { strftime(t, "%b %e %H:%M") } else { strftime(t, "%b %e  %Y") }
 }
 
@@ -122,7 +123,9 @@ fn columns(names: &[String], gnu: bool) -> String {
     for ncols in (1..=n.min(WIDTH / 3 + 1)).rev() {
         let nrows = n.div_ceil(ncols);
         let real_cols = n.div_ceil(nrows);
-        let widths: Vec<usize> = (0..real_cols).map(|col| (0..nrows).filter_map(|r| lens.get(col * nrows + r)).max().copied().unwrap_or(0)).collect();
+        let widths: Vec<usize> = (0..real_cols)
+            .map(|col| (0..nrows).filter_map(|r| lens.get(col * nrows + r)).max().copied().unwrap_or(0))
+            .collect();
         let total: usize = widths.iter().enumerate().map(|(i, w)| if i + 1 < real_cols { w + 2 } else { *w }).sum();
         if total < WIDTH {
             best = (nrows, widths);
@@ -201,7 +204,10 @@ pub fn ls(c: &mut Ctx) -> Option<i32> {
         if long_fmt {
             long(c, entries, o.has('F'))
         } else {
-            let names: Vec<String> = entries.iter().map(|e| if o.has('F') { format!("{}{}", e.name, classify(e)) } else { e.name.clone() }).collect();
+            let names: Vec<String> = entries
+                .iter()
+                .map(|e| if o.has('F') { format!("{}{}", e.name, classify(e)) } else { e.name.clone() })
+                .collect();
             if one { names.iter().map(|n| format!("{n}\n")).collect() } else { columns(&names, c.gnu()) }
         }
     };

@@ -21,7 +21,9 @@ fn status(script: &str) -> RunStatus {
 
 #[test]
 fn file_errors_busybox() {
-    let (_, e) = bb("cd /tmp; mkdir d; cat nope; cat d; ls nope; mkdir d; rmdir nope; rm nope; rm d; cp nope x; cp d x; mv nope x; touch a/b; head -n x /etc/passwd; touch f; ln -s f f; chmod 777 nope; stat nope");
+    let (_, e) = bb(
+        "cd /tmp; mkdir d; cat nope; cat d; ls nope; mkdir d; rmdir nope; rm nope; rm d; cp nope x; cp d x; mv nope x; touch a/b; head -n x /etc/passwd; touch f; ln -s f f; chmod 777 nope; stat nope",
+    );
     assert_eq!(
         e,
         "cat: can't open 'nope': No such file or directory\n\
@@ -44,7 +46,9 @@ fn file_errors_busybox() {
 
 #[test]
 fn file_errors_gnu() {
-    let (_, e) = gnu("cd /tmp; mkdir d; cat nope; ls nope; mkdir d; rm d; rmdir nope; cp nope x; mv nope x; touch a/b; head -n x /etc/passwd; sort nope; id nope; grep");
+    let (_, e) = gnu(
+        "cd /tmp; mkdir d; cat nope; ls nope; mkdir d; rm d; rmdir nope; cp nope x; mv nope x; touch a/b; head -n x /etc/passwd; sort nope; id nope; grep",
+    );
     assert_eq!(
         e,
         "cat: nope: No such file or directory\n\
@@ -64,7 +68,9 @@ fn file_errors_gnu() {
 
 #[test]
 fn file_operations() {
-    let (o, e) = bb("cd /tmp; mkdir -p a/b/c; echo hi > a/b/c/f; cp -r a z; cat z/b/c/f; mv z y; ls; rm -r y a; ls; ln -s /etc/passwd p; head -n 1 p; chmod 700 p; ls -l /tmp");
+    let (o, e) = bb(
+        "cd /tmp; mkdir -p a/b/c; echo hi > a/b/c/f; cp -r a z; cat z/b/c/f; mv z y; ls; rm -r y a; ls; ln -s /etc/passwd p; head -n 1 p; chmod 700 p; ls -l /tmp",
+    );
     assert_eq!(e, "");
     assert_eq!(
         o,
@@ -82,13 +88,14 @@ fn ls_formats() {
 
 #[test]
 fn text_tools() {
-    let (o, e) = bb(
-        "echo 'a:b:c' | cut -d: -f2; printf 'b\\na\\nb\\n' | sort | uniq -c; echo hello | tr a-z A-Z; \
+    let (o, e) = bb("echo 'a:b:c' | cut -d: -f2; printf 'b\\na\\nb\\n' | sort | uniq -c; echo hello | tr a-z A-Z; \
          echo hello | grep -c l; echo abc | grep -o b; printf 'x1\\ny2\\n' | grep -n -E '[0-9]$'; echo a b c | wc; \
-         seq 3 | tail -n 2; printf '%5s|%-3d|%x\\n' ab 7 255; basename /a/b.txt .txt; dirname /a/b/; echo -e 'x\\ty'",
-    );
+         seq 3 | tail -n 2; printf '%5s|%-3d|%x\\n' ab 7 255; basename /a/b.txt .txt; dirname /a/b/; echo -e 'x\\ty'");
     assert_eq!(e, "");
-    assert_eq!(o, "b\n      1 a\n      2 b\nHELLO\n1\nb\n1:x1\n2:y2\n        1         3         6\n2\n3\n   ab|7  |ff\nb\n/a\nx\ty\n");
+    assert_eq!(
+        o,
+        "b\n      1 a\n      2 b\nHELLO\n1\nb\n1:x1\n2:y2\n        1         3         6\n2\n3\n   ab|7  |ff\nb\n/a\nx\ty\n"
+    );
     let (o, _) = gnu("echo a b c | wc; echo a b c | wc -w; printf '1\\n2\\n' > /tmp/f; wc -l /tmp/f");
     assert_eq!(o, "      1       3       6\n3\n2 /tmp/f\n");
 }
@@ -118,7 +125,10 @@ fn info_tools() {
 #[test]
 fn sleep_usage_errors() {
     let (_, e) = gnu("sleep; sleep x");
-    assert_eq!(e, "sleep: missing operand\nTry 'sleep --help' for more information.\nsleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n");
+    assert_eq!(
+        e,
+        "sleep: missing operand\nTry 'sleep --help' for more information.\nsleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n"
+    );
     let (_, e) = bb("sleep x");
     assert_eq!(e, "sleep: invalid number 'x'\n");
 }

@@ -261,7 +261,8 @@ pub fn printf(c: &mut Ctx) -> Option<i32> {
                     out.push_str(&body);
                     out.push_str(&" ".repeat(pad));
                 } else if flags.contains('0') && matches!(conv, 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'f') {
-                    let (sign, digits) = if let Some(d) = body.strip_prefix('-') { ("-", d.to_string()) } else { ("", body.clone()) };
+                    let (sign, digits) =
+                        if let Some(d) = body.strip_prefix('-') { ("-", d.to_string()) } else { ("", body.clone()) };
                     out.push_str(sign);
                     out.push_str(&"0".repeat(pad));
                     out.push_str(&digits);
@@ -336,7 +337,8 @@ impl TestProg {
 impl Program for TestProg {
     fn step(&mut self, io: &mut Io<'_>) -> Step {
         let argv = self.argv.clone();
-        let mut c = Ctx { argv: &argv, flavor: if self.style == TestStyle::Gnu { Flavor::Gnu } else { Flavor::Busybox }, io };
+        let mut c =
+            Ctx { argv: &argv, flavor: if self.style == TestStyle::Gnu { Flavor::Gnu } else { Flavor::Busybox }, io };
         match run_test(&mut c) {
             Ok(true) => Step::Exit(0),
             Ok(false) => Step::Exit(1),
@@ -429,31 +431,31 @@ impl TestParser<'_> {
             }
             return v;
         }
-        if let Some(op) = self.args.get(self.i + 1).map(String::as_str) {
-            if let Some(b) = self.args.get(self.i + 2).map(String::clone) {
-                let bin = match op {
-                    "=" | "==" => Some(a == b),
-                    "!=" => Some(a != b),
-                    "<" => Some(a < b),
-                    ">" => Some(a > b),
-                    "-eq" | "-ne" | "-lt" | "-le" | "-gt" | "-ge" => {
-                        let gnu = c.gnu();
-                        let (x, y) = (self.int(&a, gnu), self.int(&b, gnu));
-                        Some(match op {
-                            "-eq" => x == y,
-                            "-ne" => x != y,
-                            "-lt" => x < y,
-                            "-le" => x <= y,
-                            "-gt" => x > y,
-                            _ => x >= y,
-                        })
-                    }
-                    _ => None,
-                };
-                if let Some(v) = bin {
-                    self.i += 3;
-                    return v;
+        if let Some(op) = self.args.get(self.i + 1).map(String::as_str)
+            && let Some(b) = self.args.get(self.i + 2).cloned()
+        {
+            let bin = match op {
+                "=" | "==" => Some(a == b),
+                "!=" => Some(a != b),
+                "<" => Some(a < b),
+                ">" => Some(a > b),
+                "-eq" | "-ne" | "-lt" | "-le" | "-gt" | "-ge" => {
+                    let gnu = c.gnu();
+                    let (x, y) = (self.int(&a, gnu), self.int(&b, gnu));
+                    Some(match op {
+                        "-eq" => x == y,
+                        "-ne" => x != y,
+                        "-lt" => x < y,
+                        "-le" => x <= y,
+                        "-gt" => x > y,
+                        _ => x >= y,
+                    })
                 }
+                _ => None,
+            };
+            if let Some(v) = bin {
+                self.i += 3;
+                return v;
             }
         }
         if a.len() == 2 && a.starts_with('-') && self.args.len() > self.i + 1 {
@@ -471,8 +473,10 @@ impl TestParser<'_> {
                     'f' => st.is_ok_and(|s| s.kind == Kind::File),
                     'd' => st.is_ok_and(|s| s.kind == Kind::Dir),
                     'L' | 'h' => st.is_ok_and(|s| s.kind == Kind::Symlink),
-                    's' => st.is_ok_and(|s| s.size > 0 && s.kind != Kind::Dir || s.kind == Kind::Dir),
-                    'r' | 'w' => st.is_ok_and(|s| uid == 0 || crate::unix::fs::write::allowed(&s.meta, c.io.cred, if f == 'r' { 4 } else { 2 })),
+                    's' => st.is_ok_and(|s| s.size > 0 || s.kind == Kind::Dir),
+                    'r' | 'w' => st.is_ok_and(|s| {
+                        uid == 0 || crate::unix::fs::write::allowed(&s.meta, c.io.cred, if f == 'r' { 4 } else { 2 })
+                    }),
                     'x' => st.is_ok_and(|s| s.meta.mode & 0o111 != 0),
                     't' => false,
                     _ => false,
@@ -521,11 +525,16 @@ pub fn basename(c: &mut Ctx) -> Option<i32> {
         return Some(1);
     };
     let trimmed = p.trim_end_matches('/');
-    let mut b = if trimmed.is_empty() && !p.is_empty() { "/".to_string() } else { trimmed.rsplit('/').next().unwrap_or("").to_string() };
-    if let Some(suf) = args.get(1) {
-        if b != *suf && b.ends_with(suf.as_str()) {
-            b.truncate(b.len() - suf.len());
-        }
+    let mut b = if trimmed.is_empty() && !p.is_empty() {
+        "/".to_string()
+    } else {
+        trimmed.rsplit('/').next().unwrap_or("").to_string()
+    };
+    if let Some(suf) = args.get(1)
+        && b != *suf
+        && b.ends_with(suf.as_str())
+    {
+        b.truncate(b.len() - suf.len());
     }
     c.out(&format!("{b}\n"));
     Some(0)

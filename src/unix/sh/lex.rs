@@ -22,9 +22,8 @@ pub enum Tok {
     Eof,
 }
 
-const OPS: &[&str] = &[
-    "&&", "||", ";;", "<<-", "<<", "<&", "<>", ">>", ">&", ">|", "&>", ";", "&", "|", "(", ")", "<", ">",
-];
+const OPS: &[&str] =
+    &["&&", "||", ";;", "<<-", "<<", "<&", "<>", ">>", ">&", ">|", "&>", ";", "&", "|", "(", ")", "<", ">"];
 
 fn is_meta(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | ';' | '&' | '|' | '<' | '>' | '(' | ')')
@@ -65,14 +64,14 @@ impl Parser {
     }
 
     fn newline_at(&mut self) {
-        if let Some((nl, resume)) = self.heredoc_skip {
-            if nl == self.pos {
-                let skipped = self.chars[self.pos..resume.min(self.chars.len())].iter().filter(|&&c| c == '\n').count();
-                self.line += skipped as u32;
-                self.pos = resume;
-                self.heredoc_skip = None;
-                return;
-            }
+        if let Some((nl, resume)) = self.heredoc_skip
+            && nl == self.pos
+        {
+            let skipped = self.chars[self.pos..resume.min(self.chars.len())].iter().filter(|&&c| c == '\n').count();
+            self.line += skipped as u32;
+            self.pos = resume;
+            self.heredoc_skip = None;
+            return;
         }
         self.line += 1;
         self.pos += 1;
@@ -490,7 +489,8 @@ impl Parser {
         let (nl, start) = match self.heredoc_skip {
             Some((nl, resume)) => (nl, resume),
             None => {
-                let nl = self.chars[self.pos..].iter().position(|&c| c == '\n').map_or(self.chars.len(), |i| self.pos + i);
+                let nl =
+                    self.chars[self.pos..].iter().position(|&c| c == '\n').map_or(self.chars.len(), |i| self.pos + i);
                 (nl, nl + 1)
             }
         };

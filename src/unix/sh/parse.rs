@@ -13,9 +13,8 @@ use super::ast::*;
 use super::error::{ParseError, ParseErrorKind, TokDesc};
 use super::lex::{MAX_DEPTH, Tok, is_name_char, is_name_start};
 
-const RESERVED: &[&str] = &[
-    "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for", "{", "}", "!", "in",
-];
+const RESERVED: &[&str] =
+    &["if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for", "{", "}", "!", "in"];
 
 /// A shell parser over one source text.
 #[derive(Clone, Debug)]
@@ -43,7 +42,8 @@ fn reserved(t: &Tok) -> Option<&str> {
 }
 
 fn is_redir(t: &Tok) -> bool {
-    matches!(t, Tok::IoNum(_)) || matches!(t, Tok::Op(o) if matches!(*o, "<" | ">" | ">>" | "<<" | "<<-" | "<&" | ">&" | "<>" | ">|" | "&>"))
+    matches!(t, Tok::IoNum(_))
+        || matches!(t, Tok::Op(o) if matches!(*o, "<" | ">" | ">>" | "<<" | "<<-" | "<&" | ">&" | "<>" | ">|" | "&>"))
 }
 
 impl Parser {
@@ -338,7 +338,9 @@ impl Parser {
                     .iter()
                     .map(|p| match p {
                         Part::Lit(s) | Part::Quoted(s) => s.clone(),
-                        Part::Double(inner) => inner.iter().map(|q| if let Part::Lit(s) = q { s.clone() } else { String::new() }).collect(),
+                        Part::Double(inner) => {
+                            inner.iter().map(|q| if let Part::Lit(s) = q { s.clone() } else { String::new() }).collect()
+                        }
                         _ => String::new(),
                     })
                     .collect();
@@ -365,12 +367,12 @@ impl Parser {
             }
             let Tok::Word(w) = t else { break };
             let w = w.clone();
-            if s.words.is_empty() {
-                if let Some((name, value)) = split_assignment(&w) {
-                    self.next()?;
-                    s.assigns.push((name, value));
-                    continue;
-                }
+            if s.words.is_empty()
+                && let Some((name, value)) = split_assignment(&w)
+            {
+                self.next()?;
+                s.assigns.push((name, value));
+                continue;
             }
             self.next()?;
             if s.words.is_empty() && s.assigns.is_empty() && matches!(self.peek()?, Tok::Op("(")) {
