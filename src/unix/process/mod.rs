@@ -22,12 +22,14 @@ pub mod builtins;
 pub mod control;
 pub mod exec;
 pub mod expand;
+pub mod frames;
 pub mod io;
 pub mod launch;
 pub mod pattern;
 pub mod shell;
 pub mod signal;
 pub mod simple;
+pub mod spawn;
 pub mod task;
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! Invariant: `-R` descends at most 32 levels.
 
 use super::applets::{Ctx, getopt};
-use super::fileutils::mode_string;
+use super::attrs::mode_string;
 use super::info::{group_name, strftime, user_name};
 use crate::engine::clock::Time;
 use crate::unix::fs::{Kind, Stat, path};

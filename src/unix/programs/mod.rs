@@ -24,13 +24,17 @@
 //! be called again later.
 
 pub mod applets;
+pub mod attrs;
 pub mod fileutils;
 pub mod filters;
+pub mod grep;
 pub mod hello;
 pub mod info;
 pub mod ls;
+pub mod misc;
 pub mod regex;
 pub mod server;
+pub mod testcmd;
 pub mod text;
 pub mod textutils;
 
