@@ -205,6 +205,16 @@ fn adhoc() {
     let debian = std::env::var("DOCA_IMAGE").is_ok_and(|v| v == "debian");
     let base = if debian { debian_rootfs(T0) } else { busybox_rootfs(T0) };
     let shell = std::env::var("DOCA_SHELL").unwrap_or_else(|_| "sh".into());
-    let (o, e, s) = run_in(&base, &shell, &script, 10);
+    let (o, e, s) = if std::env::var("DOCA_TTY").is_ok() {
+        let lowers = [&base];
+        let mut up = Layer::new();
+        let mut sys = SimpleSys::new(UnionFs::new(&lowers, &mut up), T0);
+        let opts = SpawnOpts { tty: true, ..SpawnOpts::default() };
+        let mut p = Process::spawn(argv(&[&shell, "-c", &script]), opts, &mut sys).unwrap();
+        let st = p.run(&mut sys, T0 + Span::secs(10));
+        (sys.stdout(), sys.stderr(), st)
+    } else {
+        run_in(&base, &shell, &script, 10)
+    };
     print!("--stdout--\n{o}--stderr--\n{e}--status-- {s:?}\n");
 }

@@ -99,7 +99,7 @@ fn columns(names: &[String], gnu: bool) -> String {
     let lens: Vec<usize> = names.iter().map(|s| s.chars().count()).collect();
     if !gnu {
         let colw = lens.iter().max().copied().unwrap_or(0) + 2;
-        let ncols = ((WIDTH + 2) / colw).max(1);
+        let ncols = ((WIDTH - 1) / colw).max(1);
         let nrows = n.div_ceil(ncols);
         let mut out = String::new();
         for r in 0..nrows {
@@ -146,7 +146,7 @@ fn columns(names: &[String], gnu: bool) -> String {
             pos += lens[i];
             if (col + 1) * nrows + r < n {
                 let target = pos - lens[i] + w + 2;
-                while pos / 8 < target / 8 {
+                while (pos + 1) / 8 < target / 8 {
                     line.push('\t');
                     pos = (pos / 8 + 1) * 8;
                 }

@@ -132,3 +132,39 @@ fn sleep_usage_errors() {
     let (_, e) = bb("sleep x");
     assert_eq!(e, "sleep: invalid number 'x'\n");
 }
+
+fn tty_ls(base: crate::unix::fs::Layer) -> String {
+    use crate::engine::clock::Span;
+    use crate::unix::fs::{Layer, UnionFs};
+    use crate::unix::process::{Process, SpawnOpts};
+    use crate::unix::testing::SimpleSys;
+    let names = "a abcdefghijklmnop bb ccc dddd eeeee ffffff longername-x q1 q2 q3 q4 q5 qq66 r7 s88 t999 uuuuuuuuuu vv wwwww xylophone y z zebra-stripes";
+    let lowers = [&base];
+    let mut up = Layer::new();
+    let mut sys = SimpleSys::new(UnionFs::new(&lowers, &mut up), Time::START);
+    let opts = SpawnOpts { tty: true, ..SpawnOpts::default() };
+    let script = format!("mkdir /tmp/c; cd /tmp/c; touch {names}; ls");
+    let mut p = Process::spawn(vec!["sh".into(), "-c".into(), script], opts, &mut sys).unwrap();
+    p.run(&mut sys, Time::START + Span::secs(1));
+    sys.stdout()
+}
+
+#[test]
+fn ls_columns_on_a_terminal() {
+    assert_eq!(
+        tty_ls(busybox_rootfs(Time::START)),
+        "a                 ffffff            q5                vv\n\
+         abcdefghijklmnop  longername-x      qq66              wwwww\n\
+         bb                q1                r7                xylophone\n\
+         ccc               q2                s88               y\n\
+         dddd              q3                t999              z\n\
+         eeeee             q4                uuuuuuuuuu        zebra-stripes\n"
+    );
+    assert_eq!(
+        tty_ls(debian_rootfs(Time::START)),
+        "a\t\t  dddd\t\tq1  q5\t  t999\t      xylophone\n\
+         abcdefghijklmnop  eeeee\t\tq2  qq66  uuuuuuuuuu  y\n\
+         bb\t\t  ffffff\tq3  r7\t  vv\t      z\n\
+         ccc\t\t  longername-x\tq4  s88   wwwww       zebra-stripes\n"
+    );
+}
