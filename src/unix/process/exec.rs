@@ -57,6 +57,7 @@ impl Process {
                 }
             }
             if progressed {
+                self.collect_buffers();
                 continue;
             }
             let wake =
@@ -78,6 +79,31 @@ impl Process {
                 }
             }
         }
+    }
+
+    /// Frees buffers nothing refers to any more (files read by `<`, here-documents,
+    /// finished pipes and captures), so long-running loops keep a bounded footprint.
+    pub(super) fn collect_buffers(&mut self) {
+        if self.bufs.count() < 64 {
+            return;
+        }
+        let mut live = std::collections::BTreeSet::new();
+        for t in self.tasks.values() {
+            io::ids_in(&t.fds, &mut live);
+            for (p, _) in &t.closes {
+                live.insert(*p);
+            }
+            for f in &t.frames {
+                match f {
+                    Frame::RestoreFds(fds) => io::ids_in(fds, &mut live),
+                    Frame::Wait { then: AfterWait::Subst(c), .. } => {
+                        live.insert(*c);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.bufs.collect(&live);
     }
 
     /// Whether task `id` can run now (turning satisfied waits into `Ready`).

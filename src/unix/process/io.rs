@@ -301,3 +301,29 @@ pub fn read_line_in(fd: Option<&Fd>, bufs: &mut Buffers) -> Read {
         None => Read::WouldBlock,
     }
 }
+
+impl Buffers {
+    /// Drops every pipe, capture and text no descriptor in `live` refers to.
+    pub fn collect(&mut self, live: &std::collections::BTreeSet<u32>) {
+        self.pipes.retain(|k, _| live.contains(k));
+        self.captures.retain(|k, _| live.contains(k));
+        self.texts.retain(|k, _| live.contains(k));
+    }
+
+    /// How many buffers exist.
+    pub fn count(&self) -> usize {
+        self.pipes.len() + self.captures.len() + self.texts.len()
+    }
+}
+
+/// Buffer ids a descriptor table refers to.
+pub fn ids_in(fds: &Fds, out: &mut std::collections::BTreeSet<u32>) {
+    for fd in fds.values() {
+        match fd {
+            Fd::Out(Out::Pipe(id)) | Fd::Out(Out::Capture(id)) | Fd::In(In::Pipe(id)) | Fd::In(In::Text(id)) => {
+                out.insert(*id);
+            }
+            _ => {}
+        }
+    }
+}

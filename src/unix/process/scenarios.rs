@@ -184,3 +184,15 @@ fn hello_world_and_servers() {
     assert_eq!(p.signal(Signal::TERM, &mut sys), SignalEffect::Exited(0));
     assert_eq!(sys.0.stdout(), "ready\nbye\n");
 }
+
+#[test]
+fn long_loops_keep_buffers_bounded() {
+    with_sys(&busybox_rootfs(T0), |sys| {
+        let script = "while true; do read l < /etc/passwd; x=$(echo $l | cut -d: -f1); cat <<EOF >/dev/null\n$x\nEOF\nsleep 1; done";
+        let mut p = Process::spawn(argv(&["sh", "-c", script]), SpawnOpts::default(), sys).unwrap();
+        sys.now = T0 + Span::secs(500);
+        assert!(matches!(p.run(sys, T0 + Span::secs(500)), RunStatus::Sleeping { .. }));
+        assert!(p.bufs.count() < 80, "{} buffers", p.bufs.count());
+        assert!(p.tasks.len() < 5);
+    });
+}
