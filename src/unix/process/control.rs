@@ -43,8 +43,8 @@ impl Process {
             return self.terminate(128 + sig.0 as i32);
         }
         let mut handled = None;
-        if let Some(Frame::Exec { prog, .. }) = main.frames.last_mut() {
-            let env = main.shell.env();
+        if let Some(Frame::Exec { prog, env, .. }) = main.frames.last_mut() {
+            let env = env.clone();
             let mut io = io::Io {
                 fds: &main.fds,
                 bufs: &mut self.bufs,
@@ -64,6 +64,7 @@ impl Process {
                 self.finish(MAIN, c);
                 SignalEffect::Exited(c)
             }
+            Some(Step::Exec { .. }) => SignalEffect::Handled,
             Some(step) => {
                 main.state = match step {
                     Step::Sleep(w) => TState::Sleep(w),

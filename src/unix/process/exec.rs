@@ -334,7 +334,7 @@ impl Process {
                 t.shell.positional = saved;
                 t.shell.depth = t.shell.depth.saturating_sub(1);
             }
-            Frame::Exec { prog, pid, cmdline } => self.exec_step(t, prog, pid, cmdline, sys),
+            Frame::Exec { prog, pid, cmdline, env } => self.exec_step(t, prog, pid, cmdline, env, sys),
             Frame::Wait { tasks, then } => {
                 if !tasks.iter().all(|x| self.finished.contains_key(x) || !self.tasks.contains_key(x)) {
                     t.state = TState::WaitTasks(tasks.clone());

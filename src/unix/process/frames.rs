@@ -246,9 +246,9 @@ impl Process {
         mut prog: Box<dyn crate::unix::programs::Program>,
         pid: u32,
         cmdline: String,
+        env: Vec<(String, String)>,
         sys: &mut dyn Sys,
     ) {
-        let env = t.shell.env();
         let mut io = io::Io {
             fds: &t.fds,
             bufs: &mut self.bufs,
@@ -269,6 +269,14 @@ impl Process {
         }
         match step {
             Step::Exit(c) => t.shell.last = c,
+            Step::Exec { argv, env } => {
+                if argv.is_empty() {
+                    t.shell.last = 0;
+                    return;
+                }
+                let replace = pid == t.pid && !t.is_shell;
+                self.launch(t, argv, env, replace, sys);
+            }
             other => {
                 t.state = match other {
                     Step::Sleep(w) => TState::Sleep(w),
@@ -279,7 +287,7 @@ impl Process {
                         _ => TState::Ready,
                     },
                 };
-                t.frames.push(Frame::Exec { prog, pid, cmdline });
+                t.frames.push(Frame::Exec { prog, pid, cmdline, env });
             }
         }
     }

@@ -152,7 +152,7 @@ impl Process {
                 let (not_found, _) =
                     exec_error(&t.shell, &SpawnError::NotFound { name: argv[0].clone(), in_path: true });
                 let prog = Box::new(External { name: argv[0].clone(), argv: argv.clone(), not_found });
-                self.push_program(t, prog, argv, replace);
+                self.push_program(t, prog, argv, env, replace);
             }
             Err(e) => {
                 let (msg, code) = exec_error(&t.shell, &e);
@@ -163,7 +163,14 @@ impl Process {
         }
     }
 
-    fn push_program(&mut self, t: &mut Task, prog: Box<dyn Program>, argv: Vec<String>, replace: bool) {
+    fn push_program(
+        &mut self,
+        t: &mut Task,
+        prog: Box<dyn Program>,
+        argv: Vec<String>,
+        env: Vec<(String, String)>,
+        replace: bool,
+    ) {
         let cmdline = argv.join(" ");
         let pid = if replace {
             t.frames.clear();
@@ -174,7 +181,7 @@ impl Process {
             self.next_pid += 1;
             self.next_pid
         };
-        t.frames.push(Frame::Exec { prog, pid, cmdline });
+        t.frames.push(Frame::Exec { prog, pid, cmdline, env });
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -228,13 +235,13 @@ impl Process {
                 }
                 let prog =
                     sys.program(&p, &argv).or_else(|| programs::create(&p, &argv)).unwrap_or_else(|| Box::new(Noop));
-                self.push_program(t, prog, argv, replace);
+                self.push_program(t, prog, argv, env, replace);
             }
             Exe::Script(content) => {
                 if let Some((interp, arg)) = shebang(&content) {
                     let mut new_argv = vec![interp.clone()];
                     new_argv.extend(arg);
-                    new_argv.push(argv[0].clone());
+                    new_argv.push(if argv[0].contains('/') { argv[0].clone() } else { path.clone() });
                     new_argv.extend(argv[1..].iter().cloned());
                     let r = resolve(&*sys.fs(), &interp, &t.shell.path(), &t.shell.cwd, t.shell.cred);
                     match r {
@@ -256,7 +263,6 @@ impl Process {
                     }
                     return;
                 }
-                let _ = path;
                 let mut sh_argv = vec![t.shell.argv0.clone()];
                 sh_argv.extend(argv.iter().cloned());
                 let d = t.shell.dialect;

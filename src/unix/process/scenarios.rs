@@ -196,3 +196,20 @@ fn long_loops_keep_buffers_bounded() {
         assert!(p.tasks.len() < 5);
     });
 }
+
+#[test]
+fn env_and_xargs_exec_their_command() {
+    let mut base = busybox_rootfs(T0);
+    base.script("/usr/bin/tool", "#!/usr/bin/env sh\necho \"tool $X $*\"\n", T0).symlink(
+        "/usr/bin/env",
+        "/bin/busybox",
+        T0,
+    );
+    with_sys(&base, |sys| {
+        let script = "env X=1 sh -c 'echo $X'; echo a b | xargs echo got; printf '1\\n2\\n3\\n' | xargs -n 2 echo n; X=2 tool y z; echo /etc | xargs ls -d";
+        let mut p = Process::spawn(argv(&["sh", "-c", script]), SpawnOpts::default(), sys).unwrap();
+        assert_eq!(p.run(sys, T0), RunStatus::Exited(0));
+        assert_eq!(sys.stderr(), "");
+        assert_eq!(sys.stdout(), "1\ngot a b\nn 1 2\nn 3\ntool 2 y z\n/etc\n");
+    });
+}

@@ -132,7 +132,7 @@ impl Process {
         let mut argv = argv;
         let mut depth = 0;
         let task = loop {
-            let (_, exe) = resolve(&*sys.fs(), &argv[0], &path_var, &opts.cwd, opts.cred)?;
+            let (found, exe) = resolve(&*sys.fs(), &argv[0], &path_var, &opts.cwd, opts.cred)?;
             match exe {
                 Exe::Program(p) => {
                     if let Some(d) = programs::shell_dialect(&p, &argv[0]) {
@@ -164,6 +164,7 @@ impl Process {
                                     prog: Box::new(super::builtins::Print { text: msg, fd: 2 }),
                                     pid: opts.pid,
                                     cmdline: argv.join(" "),
+                                    env: Vec::new(),
                                 });
                                 break t;
                             }
@@ -183,7 +184,7 @@ impl Process {
                         opts.pid,
                     );
                     let mut t = Task::new(sh, fds.clone(), opts.pid, false, argv.join(" "));
-                    t.frames.push(Frame::Exec { prog, pid: opts.pid, cmdline: argv.join(" ") });
+                    t.frames.push(Frame::Exec { prog, pid: opts.pid, cmdline: argv.join(" "), env: opts.env.clone() });
                     break t;
                 }
                 Exe::Script(content) => {
@@ -196,6 +197,9 @@ impl Process {
                     }
                     let mut new_argv = vec![interp];
                     new_argv.extend(arg);
+                    if !argv[0].contains('/') {
+                        argv[0] = found;
+                    }
                     new_argv.extend(argv);
                     argv = new_argv;
                 }

@@ -96,6 +96,7 @@ pub enum Frame {
         prog: Box<dyn Program>,
         pid: u32,
         cmdline: String,
+        env: Vec<(String, String)>,
     },
     Wait {
         tasks: Vec<u32>,

@@ -87,9 +87,22 @@ impl Opts {
 /// options (`--x`) are kept as operands-free flags named by their first letter when
 /// unknown. `Err(c)` names an invalid option.
 pub fn getopt(args: &[String], known: &str, with_value: &str) -> Result<Opts, char> {
+    getopt_mode(args, known, with_value, false)
+}
+
+/// Like [`getopt`], but options end at the first operand (`xargs ls -d`: `-d` is `ls`'s).
+pub fn getopt_first(args: &[String], known: &str, with_value: &str) -> Result<Opts, char> {
+    getopt_mode(args, known, with_value, true)
+}
+
+fn getopt_mode(args: &[String], known: &str, with_value: &str, stop_at_operand: bool) -> Result<Opts, char> {
     let mut o = Opts::default();
     let mut i = 0;
     while i < args.len() {
+        if stop_at_operand && !o.operands.is_empty() {
+            o.operands.extend(args[i..].iter().cloned());
+            break;
+        }
         let a = &args[i];
         if a == "--" {
             o.operands.extend(args[i + 1..].iter().cloned());
@@ -188,7 +201,7 @@ pub fn create(name: &str, flavor: Flavor, argv: Vec<String>) -> Option<Box<dyn P
         "uniq" => one(x::uniq, argv, flavor),
         "tr" => one(x::tr, argv, flavor),
         "tee" => x::Tee::create(argv, flavor),
-        "xargs" => one(x::xargs, argv, flavor),
+        "xargs" => Some(Box::new(x::Xargs { argv, flavor })),
         "seq" => one(m::seq, argv, flavor),
         "basename" => one(m::basename, argv, flavor),
         "dirname" => one(m::dirname, argv, flavor),
@@ -204,7 +217,8 @@ pub fn create(name: &str, flavor: Flavor, argv: Vec<String>) -> Option<Box<dyn P
         "chmod" => one(a::chmod, argv, flavor),
         "stat" => one(a::stat, argv, flavor),
         "which" => one(a::which, argv, flavor),
-        "env" | "printenv" => one(i::env, argv, flavor),
+        "env" | "printenv" => Some(Box::new(i::Env { argv, flavor })),
+        "nohup" => Some(Box::new(Exec { argv })),
         "hostname" => one(i::hostname, argv, flavor),
         "uname" => one(i::uname, argv, flavor),
         "id" => one(i::id, argv, flavor),
@@ -213,5 +227,20 @@ pub fn create(name: &str, flavor: Flavor, argv: Vec<String>) -> Option<Box<dyn P
         "ps" => one(i::ps, argv, flavor),
         "kill" => one(i::kill, argv, flavor),
         _ => None,
+    }
+}
+
+/// `nohup COMMAND`: runs COMMAND in its place.
+#[derive(Clone, Debug)]
+pub struct Exec {
+    pub argv: Vec<String>,
+}
+
+impl Program for Exec {
+    fn step(&mut self, io: &mut Io<'_>) -> Step {
+        Step::Exec { argv: self.argv.iter().skip(1).cloned().collect(), env: io.env.to_vec() }
+    }
+    fn clone_box(&self) -> Box<dyn Program> {
+        Box::new(self.clone())
     }
 }

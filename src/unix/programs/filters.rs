@@ -1,11 +1,13 @@
-//! Line filters: `wc`, `cut`, `sort`, `uniq`, `tr`, `xargs` (runs
-//! `echo` only). Error texts follow busybox or GNU by [`Flavor`].
+//! Line filters: `wc`, `cut`, `sort`, `uniq`, `tr`, and `xargs` (which execs its command
+//! with every word read). Error texts follow busybox or GNU by [`Flavor`].
 //!
 //! Invariant: a filter that needs all of its input returns `None` (waits) before writing
 //! anything.
 
 use super::applets::{Ctx, getopt};
+use super::{Flavor, Program, Step};
 use crate::unix::fs::Errno;
+use crate::unix::process::io::Io;
 
 /// Reads every input (`-` or no operand is stdin): `None` while stdin is still open.
 fn inputs(c: &mut Ctx, operands: &[String]) -> Option<Vec<(String, Result<String, Errno>)>> {
@@ -364,32 +366,45 @@ pub fn tr(c: &mut Ctx) -> Option<i32> {
     Some(0)
 }
 
-/// `xargs [echo [ARGS]]`: only `echo` can be run (other commands print nothing and exit 0).
-pub fn xargs(c: &mut Ctx) -> Option<i32> {
-    let o = match getopt(c.args(), "rt0", "nIdLP") {
-        Ok(o) => o,
-        Err(x) => return Some(c.bad_option(x, 1)),
-    };
-    let text = c.stdin_all()?;
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let cmd: Vec<String> = if o.operands.is_empty() { vec!["echo".into()] } else { o.operands.clone() };
-    if cmd[0] != "echo" && !cmd[0].ends_with("/echo") {
-        return Some(0);
+/// `xargs [-n N] [-r] [COMMAND [ARG]...]`: one command line with every word read (runs
+/// the command by exec); with `-n`, only `echo` is supported (printed line by line).
+#[derive(Clone, Debug)]
+pub struct Xargs {
+    pub argv: Vec<String>,
+    pub flavor: Flavor,
+}
+
+impl Program for Xargs {
+    fn step(&mut self, io: &mut Io<'_>) -> Step {
+        let argv = self.argv.clone();
+        let mut c = Ctx { argv: &argv, flavor: self.flavor, io };
+        let o = match super::applets::getopt_first(c.args(), "rt0", "nIdLPs") {
+            Ok(o) => o,
+            Err(x) => return Step::Exit(c.bad_option(x, 1)),
+        };
+        let Some(text) = c.stdin_all() else { return Step::Read };
+        let words: Vec<String> = text.split_whitespace().map(String::from).collect();
+        let cmd: Vec<String> = if o.operands.is_empty() { vec!["echo".into()] } else { o.operands.clone() };
+        if words.is_empty() && o.has('r') {
+            return Step::Exit(0);
+        }
+        let per = o.value('n').and_then(|n| n.parse::<usize>().ok()).unwrap_or(usize::MAX).max(1);
+        if per < words.len() && (cmd[0] == "echo" || cmd[0].ends_with("/echo")) {
+            let mut out = String::new();
+            for chunk in words.chunks(per) {
+                let mut parts: Vec<String> = cmd[1..].to_vec();
+                parts.extend(chunk.iter().cloned());
+                out.push_str(&parts.join(" "));
+                out.push('\n');
+            }
+            c.out(&out);
+            return Step::Exit(0);
+        }
+        let mut full = cmd;
+        full.extend(words);
+        Step::Exec { argv: full, env: c.io.env.to_vec() }
     }
-    if words.is_empty() && o.has('r') {
-        return Some(0);
+    fn clone_box(&self) -> Box<dyn Program> {
+        Box::new(self.clone())
     }
-    let per = o.value('n').and_then(|n| n.parse::<usize>().ok()).unwrap_or(usize::MAX).max(1);
-    let mut out = String::new();
-    for chunk in words.chunks(per.min(words.len().max(1))) {
-        let mut parts: Vec<String> = cmd[1..].to_vec();
-        parts.extend(chunk.iter().map(|s| s.to_string()));
-        out.push_str(&parts.join(" "));
-        out.push('\n');
-    }
-    if words.is_empty() {
-        out = format!("{}\n", cmd[1..].join(" "));
-    }
-    c.out(&out);
-    Some(0)
 }

@@ -63,31 +63,56 @@ pub fn group_name(c: &mut Ctx, gid: u32) -> Option<String> {
     groups(c).into_iter().find(|g| g.1 == gid).map(|g| g.0)
 }
 
-pub fn env(c: &mut Ctx) -> Option<i32> {
-    let args = c.args().to_vec();
-    if c.name() == "printenv" && !args.is_empty() {
-        let mut status = 0;
-        let mut out = String::new();
-        for a in &args {
-            match c.io.getenv(a) {
-                Some(v) => out.push_str(&format!("{v}\n")),
-                None => status = 1,
+/// `env [-i] [-u NAME] [NAME=VALUE]... [COMMAND [ARG]...]` and `printenv [NAME]...`.
+#[derive(Clone, Debug)]
+pub struct Env {
+    pub argv: Vec<String>,
+    pub flavor: super::Flavor,
+}
+
+impl super::Program for Env {
+    fn step(&mut self, io: &mut crate::unix::process::io::Io<'_>) -> super::Step {
+        let argv = self.argv.clone();
+        let mut c = Ctx { argv: &argv, flavor: self.flavor, io };
+        let args = c.args().to_vec();
+        if c.name() == "printenv" && !args.is_empty() {
+            let mut status = 0;
+            let mut out = String::new();
+            for a in &args {
+                match c.io.getenv(a) {
+                    Some(v) => out.push_str(&format!("{v}\n")),
+                    None => status = 1,
+                }
             }
+            c.out(&out);
+            return super::Step::Exit(status);
         }
+        let mut vars: Vec<(String, String)> = c.io.env.to_vec();
+        let mut i = 0;
+        while i < args.len() {
+            let a = &args[i];
+            if a == "-i" || a == "-" || a == "--ignore-environment" {
+                vars.clear();
+            } else if a == "-u" {
+                if let Some(n) = args.get(i + 1) {
+                    vars.retain(|(k, _)| k != n);
+                }
+                i += 1;
+            } else if let Some((k, v)) = a.split_once('=').filter(|_| !a.starts_with('-')) {
+                vars.retain(|(ek, _)| ek != k);
+                vars.push((k.into(), v.into()));
+            } else if !a.starts_with('-') {
+                return super::Step::Exec { argv: args[i..].to_vec(), env: vars };
+            }
+            i += 1;
+        }
+        let out: String = vars.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
         c.out(&out);
-        return Some(status);
+        super::Step::Exit(0)
     }
-    let mut vars: Vec<(String, String)> =
-        if args.iter().any(|a| a == "-i" || a == "-") { Vec::new() } else { c.io.env.to_vec() };
-    for a in args.iter().filter(|a| !a.starts_with('-')) {
-        if let Some((k, v)) = a.split_once('=') {
-            vars.retain(|(ek, _)| ek != k);
-            vars.push((k.into(), v.into()));
-        }
+    fn clone_box(&self) -> Box<dyn super::Program> {
+        Box::new(self.clone())
     }
-    let out: String = vars.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
-    c.out(&out);
-    Some(0)
 }
 
 pub fn hostname(c: &mut Ctx) -> Option<i32> {

@@ -48,7 +48,7 @@ use crate::unix::process::Signal;
 use crate::unix::process::io::Io;
 
 /// Why a program's step ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     Exit(i32),
     /// Call again at this time.
@@ -59,6 +59,12 @@ pub enum Step {
     Block,
     /// More to do: call again (after others ran).
     Yield,
+    /// Replace this program with `argv` (looked up through `PATH`) and this environment,
+    /// like `execve` (`env FOO=1 cmd`, `xargs cmd`, `nohup cmd`).
+    Exec {
+        argv: Vec<String>,
+        env: Vec<(String, String)>,
+    },
 }
 
 /// A simulated executable.

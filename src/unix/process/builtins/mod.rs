@@ -130,7 +130,8 @@ impl Process {
                     programs::applets::create(name, flavor, argv.to_vec())
                 };
                 if let Some(prog) = prog {
-                    t.frames.push(Frame::Exec { prog, pid: t.pid, cmdline: String::new() });
+                    let env = t.shell.env();
+                    t.frames.push(Frame::Exec { prog, pid: t.pid, cmdline: String::new(), env });
                 }
             }
             "pwd" => {
