@@ -18,6 +18,11 @@ use crate::unix::sh::ast::{Command, Compound};
 /// Task id of the main flow of control.
 pub const MAIN: u32 = 0;
 
+/// Whether `set -e` is ignored here: inside an `if`/`while`/`until` condition or a `!`.
+fn in_condition(t: &Task) -> bool {
+    t.frames.iter().any(|f| matches!(f, Frame::If { phase: 1, .. } | Frame::Loop { phase: 1, .. } | Frame::Bang))
+}
+
 impl Process {
     /// Runs until the process exits, sleeps past `until`, waits for input or blocks.
     pub fn run(&mut self, sys: &mut dyn Sys, until: Time) -> RunStatus {
@@ -249,7 +254,7 @@ impl Process {
                 }
                 t.frames.push(Frame::Seq { list: list.clone(), idx: idx + 1 });
                 if list[idx].background {
-                    let child = self.fork(t, vec![Frame::AndOr { list: list.clone(), idx, next: 0 }]);
+                    let child = self.fork(t, vec![Frame::AndOr { list: list.clone(), idx, next: 0, ran: 0 }]);
                     if let Some(c) = self.tasks.get_mut(&child) {
                         if !t.shell.interactive {
                             c.fds.insert(0, Fd::In(In::Null));
@@ -259,20 +264,28 @@ impl Process {
                     }
                     t.shell.last = 0;
                 } else {
-                    t.frames.push(Frame::AndOr { list, idx, next: 0 });
+                    t.frames.push(Frame::AndOr { list, idx, next: 0, ran: 0 });
                 }
             }
-            Frame::AndOr { list, idx, next } => {
+            Frame::AndOr { list, idx, next, ran } => {
                 let ao = &list[idx];
                 if next == 0 {
-                    t.frames.push(Frame::AndOr { list: list.clone(), idx, next: 1 });
+                    t.frames.push(Frame::AndOr { list: list.clone(), idx, next: 1, ran: 1 });
                     self.pipeline(t, &ao.first);
                 } else if next <= ao.rest.len() {
                     let (and, p) = &ao.rest[next - 1];
                     let ok = t.shell.last == 0;
-                    t.frames.push(Frame::AndOr { list: list.clone(), idx, next: next + 1 });
-                    if *and == ok {
+                    let runs = *and == ok;
+                    let ran = if runs { next + 1 } else { ran };
+                    t.frames.push(Frame::AndOr { list: list.clone(), idx, next: next + 1, ran });
+                    if runs {
                         self.pipeline(t, p);
+                    }
+                } else {
+                    let last = ao.rest.last().map_or(&ao.first, |r| &r.1);
+                    let errexit = t.shell.errexit && !t.shell.interactive && t.shell.last != 0;
+                    if errexit && ran == ao.rest.len() + 1 && !last.bang && !in_condition(t) {
+                        t.frames.clear();
                     }
                 }
             }

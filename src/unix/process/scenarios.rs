@@ -213,3 +213,20 @@ fn env_and_xargs_exec_their_command() {
         assert_eq!(sys.stdout(), "1\ngot a b\nn 1 2\nn 3\ntool 2 y z\n/etc\n");
     });
 }
+
+#[test]
+fn set_e_and_keep_alive_idioms() {
+    let (o, _, s) = crate::unix::testing::run_script(
+        &busybox_rootfs(T0),
+        "sh",
+        "set -e; if false; then :; fi; false || echo or; ! true; false && echo no; echo before; false; echo after",
+    );
+    assert_eq!((o.as_str(), s), ("or\nbefore\n", RunStatus::Exited(1)));
+    for cmd in ["sleep infinity", "tail -f /dev/null"] {
+        with_sys(&busybox_rootfs(T0), |sys| {
+            let mut p = Process::spawn(cmd.split(' ').map(String::from).collect(), SpawnOpts::default(), sys).unwrap();
+            assert_eq!(p.run(sys, T0 + Span::secs(100)), RunStatus::Blocked, "{cmd}");
+            assert_eq!(p.signal(Signal::TERM, sys), SignalEffect::Ignored);
+        });
+    }
+}

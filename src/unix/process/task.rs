@@ -55,10 +55,12 @@ pub enum Frame {
         list: Rc<List>,
         idx: usize,
     },
+    /// `ran`: 1 + index of the last pipeline that ran (0: none yet).
     AndOr {
         list: Rc<List>,
         idx: usize,
         next: usize,
+        ran: usize,
     },
     Bang,
     Cmd {

@@ -98,6 +98,7 @@ impl Sleep {
             };
             match num.parse::<f64>() {
                 Ok(v) if v >= 0.0 && v.is_finite() => total = total.saturating_add((v * mul as f64) as u64),
+                Ok(v) if v.is_infinite() && v > 0.0 => total = u64::MAX,
                 _ => bad = Some(a.clone()),
             }
         }
@@ -116,6 +117,9 @@ impl Sleep {
 
 impl Program for Sleep {
     fn step(&mut self, io: &mut Io<'_>) -> Step {
+        if self.secs_ms == u64::MAX {
+            return Step::Block;
+        }
         let wake = *self.wake.get_or_insert(io.now + Span::millis(self.secs_ms));
         if io.now >= wake { Step::Exit(0) } else { Step::Sleep(wake) }
     }
