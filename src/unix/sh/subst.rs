@@ -1,7 +1,7 @@
 //! The expansion half of the lexer: `$name`, `${…}` with its operators, `$(…)`,
 //! `$((…))` and backquotes.
 //!
-//! Invariant: nested substitutions go through [`Parser::enter`] / [`Parser::child`], so
+//! Invariant: nested substitutions go through `Parser::enter` / `Parser::child`, so
 //! nesting is bounded.
 
 use std::rc::Rc;
