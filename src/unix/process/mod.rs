@@ -171,7 +171,10 @@ impl Default for SpawnOpts {
 pub enum SpawnError {
     /// No argv at all.
     Empty,
-    NotFound { name: String, in_path: bool },
+    NotFound {
+        name: String,
+        in_path: bool,
+    },
     PermissionDenied(String),
     IsDirectory(String),
     /// A file that is neither a simulated program nor a `#!` script.

@@ -52,7 +52,14 @@ impl Process {
                 let argv = ctx.fields(&s.words)?;
                 let mut assigns = Vec::new();
                 for (n, w) in &s.assigns {
-                    assigns.push((n.clone(), ctx.string(w)?));
+                    let v = ctx.string(w)?;
+                    match n.strip_suffix('+') {
+                        Some(base) => {
+                            let old = ctx.sh.get(base).unwrap_or("").to_string();
+                            assigns.push((base.to_string(), old + &v));
+                        }
+                        None => assigns.push((n.clone(), v)),
+                    }
                 }
                 let redirs = expand_redirs(&mut ctx, &s.redirs)?;
                 Ok((argv, assigns, redirs))
@@ -143,12 +150,8 @@ impl Process {
             Dialect::Bash => format!("{}{name}: readonly variable\n", t.shell.prefix()),
             _ => format!("{}{name}: is read only\n", t.shell.prefix()),
         };
-        if t.shell.dialect == Dialect::Bash {
-            self.write_fd(t, 2, &msg, sys);
-            t.shell.last = 1;
-        } else {
-            self.expansion_failed(t, &msg, 2, sys);
-        }
+        let status = if t.shell.dialect == Dialect::Bash { 1 } else { 2 };
+        self.expansion_failed(t, &msg, status, sys);
     }
 
     /// Opens expanded redirections on `t`'s descriptors; prints the shell's error and

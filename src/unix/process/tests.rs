@@ -218,3 +218,29 @@ fn adhoc() {
     };
     print!("--stdout--\n{o}--stderr--\n{e}--status-- {s:?}\n");
 }
+
+/// Development aid: runs every `*.sh` of `DOCA_SUITE` under ash, dash and bash and writes
+/// `NAME.DIALECT.doca` (stdout, then `--stderr--`, then the status) beside it.
+#[test]
+#[ignore]
+fn adhoc_suite() {
+    let Ok(dir) = std::env::var("DOCA_SUITE") else { return };
+    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    names.sort();
+    for p in names.into_iter().filter(|p| p.extension().is_some_and(|e| e == "sh")) {
+        let script = std::fs::read_to_string(&p).unwrap().trim_end_matches('\n').to_string();
+        for (d, shell, base) in
+            [("ash", "sh", busybox_rootfs(T0)), ("dash", "sh", debian_rootfs(T0)), ("bash", "bash", debian_rootfs(T0))]
+        {
+            let mut base = base;
+            base.dir("/tmp", T0);
+            let (o, e, s) = run_in(&base, shell, &script, 10);
+            let code = match s {
+                RunStatus::Exited(c) => c.to_string(),
+                other => format!("{other:?}"),
+            };
+            std::fs::write(p.with_extension(format!("{d}.doca")), format!("{o}--stderr--\n{e}--rc-- {code}\n"))
+                .unwrap();
+        }
+    }
+}

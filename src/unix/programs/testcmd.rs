@@ -25,6 +25,8 @@ pub enum TestStyle {
 enum TestErr {
     BadNumber(String),
     Missing,
+    /// More operands than any expression takes (bash says so).
+    TooMany,
     /// The first operand and the one parsing stopped at.
     Extra(String, String),
 }
@@ -55,6 +57,8 @@ impl TestProg {
             (TestStyle::Dash(p), TestErr::Extra(x, _)) => format!("{p}{name}: {x}: unexpected operator\n"),
             (TestStyle::Bash(p), TestErr::BadNumber(x)) => format!("{p}{name}: {x}: integer expression expected\n"),
             (TestStyle::Bash(p), TestErr::Missing) => format!("{p}{name}: missing `]'\n"),
+            (TestStyle::Bash(p), TestErr::TooMany) => format!("{p}{name}: too many arguments\n"),
+            (_, TestErr::TooMany) => format!("{name}: too many arguments\n"),
             (TestStyle::Bash(p), TestErr::Extra(_, x)) => format!("{p}{name}: {x}: binary operator expected\n"),
         }
     }
@@ -63,12 +67,17 @@ impl TestProg {
 impl Program for TestProg {
     fn step(&mut self, io: &mut Io<'_>) -> Step {
         let argv = self.argv.clone();
-        let mut c =
-            Ctx { argv: &argv, flavor: if self.style == TestStyle::Gnu { Flavor::Gnu } else { Flavor::Busybox }, io };
+        let gnu_like = matches!(self.style, TestStyle::Gnu | TestStyle::Bash(_));
+        let mut c = Ctx { argv: &argv, flavor: if gnu_like { Flavor::Gnu } else { Flavor::Busybox }, io };
         match run_test(&mut c) {
             Ok(true) => Step::Exit(0),
             Ok(false) => Step::Exit(1),
             Err(e) => {
+                let e = if e == TestErr::TooMany && !matches!(self.style, TestStyle::Bash(_) | TestStyle::Gnu) {
+                    TestErr::Extra(argv.get(1).cloned().unwrap_or_default(), argv.get(2).cloned().unwrap_or_default())
+                } else {
+                    e
+                };
                 let m = self.message(&e);
                 c.io.err(&m);
                 Step::Exit(2)
@@ -94,6 +103,12 @@ fn run_test(c: &mut Ctx) -> Result<bool, TestErr> {
         return Err(TestErr::BadNumber(e));
     }
     if p.i < args.len() {
+        if args.len() > 3
+            && !args.iter().any(|a| matches!(a.as_str(), "-a" | "-o" | "!" | "(" | ")"))
+            && c.flavor == Flavor::Gnu
+        {
+            return Err(TestErr::TooMany);
+        }
         let at = if args.len() >= 3 { args[1].clone() } else { args[p.i].clone() };
         return Err(TestErr::Extra(args[0].clone(), at));
     }

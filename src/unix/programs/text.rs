@@ -3,6 +3,7 @@
 //! Invariant: formats are interpreted without panics, whatever the arguments.
 
 use super::applets::Ctx;
+use super::testcmd::TestStyle;
 use super::{Flavor, Program};
 
 /// Backslash escapes of `echo -e` / `printf %b`: returns the text and whether `\c` stopped it.
@@ -127,6 +128,40 @@ fn parse_num(s: &str) -> Option<i64> {
 }
 
 pub fn printf(c: &mut Ctx) -> Option<i32> {
+    let style = if c.gnu() { TestStyle::Gnu } else { TestStyle::Busybox };
+    printf_styled(c, &style)
+}
+
+/// The builtin `printf` of a shell (its error wording differs from the tools').
+#[derive(Clone, Debug)]
+pub struct PrintfBuiltin {
+    pub argv: Vec<String>,
+    pub style: TestStyle,
+}
+
+impl Program for PrintfBuiltin {
+    fn step(&mut self, io: &mut crate::unix::process::io::Io<'_>) -> super::Step {
+        let argv = self.argv.clone();
+        let mut c = Ctx { argv: &argv, flavor: Flavor::Gnu, io };
+        super::Step::Exit(printf_styled(&mut c, &self.style).unwrap_or(0))
+    }
+    fn clone_box(&self) -> Box<dyn Program> {
+        Box::new(self.clone())
+    }
+}
+
+fn bad_number(c: &mut Ctx, style: &TestStyle, a: &str) {
+    let msg = match style {
+        TestStyle::Gnu => format!("printf: '{a}': expected a numeric value\n"),
+        TestStyle::Busybox => format!("printf: invalid number '{a}'\n"),
+        TestStyle::Ash(p) => format!("{p}invalid number '{a}'\n"),
+        TestStyle::Dash(p) => format!("{p}printf: {a}: expected numeric value\n"),
+        TestStyle::Bash(p) => format!("{p}printf: {a}: invalid number\n"),
+    };
+    c.io.err(&msg);
+}
+
+fn printf_styled(c: &mut Ctx, style: &TestStyle) -> Option<i32> {
     let args = c.args().to_vec();
     let Some(fmt) = args.first().cloned() else {
         if c.gnu() {
@@ -222,11 +257,7 @@ pub fn printf(c: &mut Ctx) -> Option<i32> {
                         match parse_num(&a) {
                             Some(n) => n,
                             None => {
-                                if c.gnu() {
-                                    c.fail(&format!("'{a}': expected a numeric value"));
-                                } else {
-                                    c.fail(&format!("invalid number '{a}'"));
-                                }
+                                bad_number(c, style, &a);
                                 status = 1;
                                 0
                             }

@@ -350,7 +350,7 @@ impl Parser {
             let Tok::Word(w) = t else { break };
             let w = w.clone();
             if s.words.is_empty()
-                && let Some((name, value)) = split_assignment(&w)
+                && let Some((name, value)) = split_assignment(&w, self.dialect == Dialect::Bash)
             {
                 self.next()?;
                 s.assigns.push((name, value));
@@ -387,11 +387,12 @@ pub(super) fn valid_fname(n: &str) -> bool {
 }
 
 /// `NAME=value` → (name, value word).
-pub(super) fn split_assignment(w: &Word) -> Option<(String, Word)> {
+pub(super) fn split_assignment(w: &Word, bash: bool) -> Option<(String, Word)> {
     let Some(Part::Lit(first)) = w.first() else { return None };
     let eq = first.find('=')?;
     let name = &first[..eq];
-    if !valid_fname(name) {
+    let plain_name = if bash { name.strip_suffix('+').unwrap_or(name) } else { name };
+    if !valid_fname(plain_name) {
         return None;
     }
     let mut value = Vec::new();

@@ -37,7 +37,7 @@ impl Process {
         }
     }
 
-    pub(super) fn unwind_loops(&mut self, t: &mut Task, mut n: u32, cont: bool) {
+    pub(super) fn unwind_loops(&mut self, t: &mut Task, mut n: u32, cont: bool, sys: &mut dyn Sys) {
         if !t
             .frames
             .iter()
@@ -45,6 +45,12 @@ impl Process {
             .take_while(|f| !matches!(f, Frame::Call { .. }))
             .any(|f| matches!(f, Frame::Loop { .. } | Frame::For { .. }))
         {
+            if t.shell.dialect == Dialect::Bash {
+                let name = if cont { "continue" } else { "break" };
+                let msg =
+                    format!("{}only meaningful in a `for', `while', or `until' loop\n", t.shell.builtin_prefix(name));
+                self.write_fd(t, 2, &msg, sys);
+            }
             return;
         }
         while let Some(f) = t.frames.last() {

@@ -112,20 +112,29 @@ impl Process {
         t.shell.prev = t.shell.last;
         t.shell.last = 0;
         match name {
-            ":" | "true" | "umask" | "alias" | "unalias" | "hash" => {}
+            ":" | "true" | "alias" | "unalias" | "hash" => {}
+            "umask" => {
+                if args.is_empty() {
+                    self.out(t, "0022\n", sys);
+                }
+            }
             "false" => t.shell.last = 1,
             "echo" | "printf" | "test" | "[" => {
                 let flavor = if d == Dialect::Ash { Flavor::Busybox } else { Flavor::Gnu };
                 let prog = if name == "echo" && d == Dialect::Dash {
                     programs::text::echo_dash(argv.to_vec())
-                } else if name == "test" || name == "[" {
+                } else if name == "test" || name == "[" || name == "printf" {
                     use programs::testcmd::{TestProg, TestStyle};
                     let style = match d {
                         Dialect::Ash => TestStyle::Ash(t.shell.prefix()),
                         Dialect::Dash => TestStyle::Dash(t.shell.prefix()),
                         Dialect::Bash => TestStyle::Bash(t.shell.prefix()),
                     };
-                    Some(Box::new(TestProg { argv: argv.to_vec(), style }) as Box<dyn Program>)
+                    if name == "printf" {
+                        Some(Box::new(programs::text::PrintfBuiltin { argv: argv.to_vec(), style }) as Box<dyn Program>)
+                    } else {
+                        Some(Box::new(TestProg { argv: argv.to_vec(), style }) as Box<dyn Program>)
+                    }
                 } else {
                     programs::applets::create(name, flavor, argv.to_vec())
                 };
@@ -270,7 +279,7 @@ impl Process {
             }
             "break" | "continue" => {
                 let n = args.first().and_then(|a| a.parse::<u32>().ok()).unwrap_or(1).max(1);
-                self.unwind_loops(t, n, name == "continue");
+                self.unwind_loops(t, n, name == "continue", sys);
             }
             "shift" => {
                 let n = args.first().and_then(|a| a.parse::<usize>().ok()).unwrap_or(1);
