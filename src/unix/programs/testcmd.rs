@@ -73,7 +73,7 @@ impl Program for TestProg {
             Ok(true) => Step::Exit(0),
             Ok(false) => Step::Exit(1),
             Err(e) => {
-                let e = if e == TestErr::TooMany && !matches!(self.style, TestStyle::Bash(_) | TestStyle::Gnu) {
+                let e = if e == TestErr::TooMany && !matches!(self.style, TestStyle::Bash(_)) {
                     TestErr::Extra(argv.get(1).cloned().unwrap_or_default(), argv.get(2).cloned().unwrap_or_default())
                 } else {
                     e
