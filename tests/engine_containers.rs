@@ -73,3 +73,17 @@ fn command_not_found_leaves_created_with_127() {
     assert_eq!(c.state.status(), Status::Created);
     assert_eq!(c.state.exit_code, 127);
 }
+
+#[test]
+fn processes_run_against_the_image_filesystem() {
+    let mut w = World::new();
+    w.api(ClientId(0)).image_pull(&parse_docker_ref("alpine").unwrap()).unwrap();
+    create(&mut w, "ls", "alpine", &["sh", "-c", "echo hi > /tmp/x; cat /tmp/x; ls /; cat /etc/alpine-release; exit 3"]);
+    let mut api = w.api(ClientId(0));
+    api.container_start("ls").unwrap();
+    let c = api.container_inspect("ls").unwrap();
+    let out: String = c.logs.iter().map(|l| l.text.as_str()).collect();
+    assert!(out.starts_with("hi\nbin\ndev\netc\n"), "{out}");
+    assert!(out.contains("3.22.0\n"), "{out}");
+    assert_eq!(c.state.exit_code, 3);
+}

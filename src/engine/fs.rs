@@ -1,6 +1,5 @@
-//! File trees as the engine stores them (image layers, writable layers, volumes).
-//! The data model and the union view live in the userland module; this is the seam.
+//! File trees as the engine stores them (image layers, writable layers, volumes): the
+//! userland's [`crate::unix::fs::Layer`], under the name the engine uses.
 
-/// A layer of files (placeholder until the userland filesystem lands).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Tree;
+/// A layer of files: an image layer, a container's writable layer, or a volume's content.
+pub type Tree = crate::unix::fs::Layer;

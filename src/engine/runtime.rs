@@ -12,7 +12,10 @@ use super::model::config::RestartPolicy;
 use super::model::container::{Status, Task};
 use super::model::daemon::Daemon;
 use super::oci;
+use super::fs::Tree;
 use super::proc::{Proc, ProcCtx, ProcStatus, SignalOutcome, SpawnFailure, SpawnSpec};
+use crate::unix::fs::UnionFs;
+use crate::unix::process::ProcInfo;
 use super::world::World;
 
 /// Upper bound on wake-ups processed in one `run_until`, so a process that wakes very often
@@ -41,8 +44,9 @@ fn with_proc<R>(
     let Daemon { containers, images, layers, .. } = d;
     let c = containers.get_mut(id)?;
     let img = images.get(&c.image)?;
-    let lowers = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
+    let lowers: Vec<&Tree> = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
     let task = c.task.as_mut()?;
+    let processes = process_list(task);
     let (out, proc, status) = match which {
         Which::Main => (&mut c.logs, &mut task.main, &mut task.status),
         Which::Exec(i) => {
@@ -50,8 +54,25 @@ fn with_proc<R>(
             (&mut e.output, &mut e.proc, &mut e.status)
         }
     };
-    let mut ctx = ProcCtx { now, lowers, upper: &mut c.rw, out, hostname: &c.config.hostname, kernel };
+    let fs = UnionFs::new(&lowers, &mut c.rw).read_only(c.host_config.readonly_rootfs);
+    let mut ctx = ProcCtx { now, fs, out, hostname: &c.config.hostname, kernel, processes };
     Some(f(&mut ctx, proc, status))
+}
+
+/// The processes of a container as `ps` inside it lists them.
+fn process_list(task: &Task) -> Vec<ProcInfo> {
+    let mut out: Vec<ProcInfo> = task
+        .main
+        .processes()
+        .into_iter()
+        .map(|(pid, command)| ProcInfo { pid, user: "root".into(), command })
+        .collect();
+    for e in task.execs.iter().filter(|e| e.exit_code.is_none()) {
+        for (pid, command) in e.proc.processes() {
+            out.push(ProcInfo { pid, user: "root".into(), command });
+        }
+    }
+    out
 }
 
 /// Spawns a process in container `id`'s filesystem without attaching it anywhere.
@@ -59,9 +80,11 @@ fn spawn_in(d: &mut Daemon, id: &str, spec: &SpawnSpec, now: Time, kernel: &str)
     let Daemon { containers, images, layers, .. } = d;
     let c = containers.get_mut(id)?;
     let img = images.get(&c.image)?;
-    let lowers = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
+    let lowers: Vec<&Tree> = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
+    let processes = c.task.as_ref().map(process_list).unwrap_or_default();
     let mut scratch = Vec::new();
-    let mut ctx = ProcCtx { now, lowers, upper: &mut c.rw, out: &mut scratch, hostname: &c.config.hostname, kernel };
+    let fs = UnionFs::new(&lowers, &mut c.rw).read_only(c.host_config.readonly_rootfs);
+    let mut ctx = ProcCtx { now, fs, out: &mut scratch, hostname: &c.config.hostname, kernel, processes };
     Some(Proc::spawn(spec, &mut ctx))
 }
 
@@ -231,7 +254,7 @@ pub fn signal(w: &mut World, d: DaemonId, id: &str, sig: u8) -> bool {
         container_actor(d, id),
         EventKind::SignalSent { container: id.into(), signal: super::signal::name(sig) },
     );
-    let outcome = with_proc(w.daemon_mut(d), id, Which::Main, now, &kernel, |ctx, proc, _| proc.signal(sig, ctx, true));
+    let outcome = with_proc(w.daemon_mut(d), id, Which::Main, now, &kernel, |ctx, proc, _| proc.signal(sig, ctx));
     match outcome {
         Some(SignalOutcome::Exited(code)) => {
             exited(w, d, id, code);

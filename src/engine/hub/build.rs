@@ -95,10 +95,13 @@ fn build_image(repo: &RepoSpec, tag: &str, built: &mut BTreeMap<String, Arc<Buil
         .collect();
     let mut layers = Vec::new();
     let mut blobs = Vec::new();
-    for step in lineage.iter().flat_map(|img| img.steps.iter()).filter(|s| !s.empty) {
-        let blob = layer_blob(step);
+    for img in &lineage {
+        let mtime = Time::parse_rfc3339(img.created).expect("catalog dates are RFC 3339");
+        for step in img.steps.iter().filter(|s| !s.empty) {
+        let blob = layer_blob(step, mtime);
         layers.push(blob.diff_id.clone());
         blobs.push(blob);
+        }
     }
     let mut image = Image {
         id: String::new(),
@@ -123,9 +126,15 @@ fn build_image(repo: &RepoSpec, tag: &str, built: &mut BTreeMap<String, Arc<Buil
 
 /// The blob of one build step's layer (content-addressed, so a step shared by several
 /// images yields the same blob).
-fn layer_blob(step: &'static StepSpec) -> Blob {
-    let (tree, canonical) = tree_from(step.files);
-    let diff_id = digest_of(format!("{}\n{}", step.created_by, canonical).as_bytes());
+fn layer_blob(step: &'static StepSpec, mtime: Time) -> Blob {
+    let tree = tree_from(step.files, mtime);
+    // Content-addressed like a real layer; a step that adds nothing still differs from
+    // another by what created it, as their tars' headers would.
+    let diff_id = if tree.is_empty() {
+        digest_of(format!("empty layer\n{}", step.created_by).as_bytes())
+    } else {
+        tree.digest()
+    };
     let blob_digest = digest_of(format!("gzip\n{diff_id}").as_bytes());
     Blob { digest: blob_digest, diff_id, size: step.size, content: Arc::new(tree) }
 }
@@ -153,10 +162,25 @@ fn config_from(c: &ConfigSpec) -> Config {
     }
 }
 
-/// The tree of a layer and a canonical text of its entries (for the diff ID).
-fn tree_from(files: &'static [FileSpec]) -> (Tree, String) {
-    let entries = super::catalog::expand::expand(files);
-    (Tree::default(), format!("{entries:?}"))
+/// The tree of a layer, its files dated `mtime`.
+fn tree_from(files: &'static [FileSpec], mtime: Time) -> Tree {
+    use super::catalog::expand::{Kind, expand};
+    use crate::unix::fs::{Data, Entry, Meta, Node};
+    let mut tree = Tree::new();
+    for e in expand(files) {
+        let meta = Meta { mode: e.mode, uid: e.uid, gid: e.gid, mtime };
+        let path = crate::unix::fs::path::normalize("/", &e.path);
+        let entry = match e.kind {
+            Kind::Dir => Entry::Node(Node::Dir { meta }),
+            Kind::Text(t) | Kind::Script(t) => Entry::Node(Node::File { meta, data: Data::text(t) }),
+            Kind::Program(p) => Entry::Node(Node::File { meta, data: Data::Program(p) }),
+            Kind::Blob(n) => Entry::Node(Node::File { meta, data: Data::Blob(n) }),
+            Kind::Link(target) => Entry::Node(Node::Symlink { meta, target: target.to_string() }),
+            Kind::Deleted => Entry::Whiteout,
+        };
+        tree.put(&path, entry);
+    }
+    tree
 }
 
 #[cfg(test)]
