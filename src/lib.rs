@@ -4,6 +4,7 @@
 //! client), which calls the [`engine`] (daemons, registries, hosts) over its API; the result
 //! comes back as an [`shell::Outcome`] with the events the diagram animates.
 
+pub mod cli;
 pub mod engine;
 pub mod shell;
 
