@@ -1,7 +1,31 @@
-//! The docker client (docker/cli 28.2.2): command tree, flag parsing, help, and the
-//! formatting helpers the command handlers use.
+//! The docker client (docker/cli 28.2.2): the command tree, flag parsing with
+//! pflag/cobra semantics, usage errors, `--help`, and the formatting helpers command
+//! handlers use (tables, `--format` templates, sizes, durations, statuses, JSON).
 //!
-//! Invariant: nothing here talks to the engine except through handlers; parsing and
-//! formatting are pure functions of their inputs.
+//! Flow: [`parse::parse`] turns `docker …` words into an [`Invocation`] (or the complete
+//! output of a usage error / `--help`); a handler registered in [`dispatch`] runs it
+//! against the engine and formats the result.
+//!
+//! Invariant: nothing here reads the engine's internals; parsing and formatting are pure
+//! functions of their inputs and never panic on user input.
 
+pub mod checks;
+pub mod env;
+pub mod flags;
+pub mod flagset;
+pub mod gostr;
+pub mod help;
+pub mod opts;
+pub mod output;
+pub mod parse;
+pub mod reference;
 pub mod spec;
+pub mod tree;
+pub mod units;
+pub mod values;
+
+pub use env::{Env, ServerInfo, SwarmStatus};
+pub use flags::ParsedFlags;
+pub use output::Output;
+pub use parse::{Invocation, UsageError, parse};
+pub use tree::Cmd;

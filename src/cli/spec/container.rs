@@ -133,9 +133,9 @@ pub(super) const CONTAINER_CP_FLAGS: &[FlagSpec] = &[
 #[rustfmt::skip]
 pub static CONTAINER_CP: C = C {
     name: "cp",
-    use_line: "cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-",
+    use_line: "cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH",
     short: "Copy files/folders between a container and the local filesystem",
-    long: "\nCopy files/folders between a container and the local filesystem\n\nUse '-' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse '-' as the destination to stream a tar archive of a\ncontainer source to stdout.",
+    long: "Copy files/folders between a container and the local filesystem\n\nUse '-' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse '-' as the destination to stream a tar archive of a\ncontainer source to stdout.",
     aliases_text: "docker container cp, docker cp",
     args: Args::Exact(2),
     flags: &[CONTAINER_CP_FLAGS],

@@ -25,7 +25,7 @@ mod swarm;
 mod system;
 mod volume;
 
-pub use root::{GLOBAL_FLAGS, HELP_FLAG, ROOT};
+pub use root::{GLOBAL_FLAGS, HELP_COMMAND, HELP_FLAG, ROOT};
 
 /// `flagsHelper.FormatHelp`: the `--format` help of list commands.
 const FORMAT_HELP: &str = "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";

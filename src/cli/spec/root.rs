@@ -110,3 +110,13 @@ pub static ROOT: C = C {
         &super::container::CONTAINER_WAIT,    ],
     ..C::LEAF
 };
+
+/// cobra's `help [command]`, reachable from the root but never listed.
+#[rustfmt::skip]
+pub static HELP_COMMAND: C = C {
+    name: "help",
+    use_line: "help [command]",
+    short: "Help about the command",
+    hidden: true,
+    ..C::LEAF
+};
