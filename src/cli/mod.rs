@@ -13,6 +13,7 @@ pub mod checks;
 pub mod env;
 pub mod flags;
 pub mod flagset;
+pub mod format;
 pub mod gostr;
 pub mod help;
 pub mod opts;
