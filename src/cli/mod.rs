@@ -11,6 +11,7 @@
 
 pub mod checks;
 pub mod env;
+pub mod errors;
 pub mod flags;
 pub mod flagset;
 pub mod format;

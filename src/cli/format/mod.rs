@@ -3,6 +3,8 @@
 //!
 //! Invariant: pure functions of their inputs; byte-for-byte docker's output.
 
+pub mod context;
 pub mod json;
+pub mod status;
 pub mod tabwriter;
 pub mod template;
