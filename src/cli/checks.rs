@@ -14,7 +14,9 @@ use super::tree::Cmd;
 /// `DockerCli.Initialize`: log level and endpoint options.
 pub fn check_globals(globals: &ParsedFlags) -> Result<(), String> {
     let level = globals.string("log-level");
-    let known = ["panic", "fatal", "error", "warn", "warning", "info", "debug", "trace"];
+    let known = [
+        "panic", "fatal", "error", "warn", "warning", "info", "debug", "trace",
+    ];
     if !level.is_empty() && !known.contains(&level.to_lowercase().as_str()) {
         return Err(format!("Unable to parse logging level: {level}"));
     }
@@ -23,7 +25,9 @@ pub fn check_globals(globals: &ParsedFlags) -> Result<(), String> {
         return Err("conflicting options: cannot specify both --host and --context".into());
     }
     if hosts.len() > 1 {
-        return Err("Failed to initialize: unable to resolve docker endpoint: Specify only one -H".into());
+        return Err(
+            "Failed to initialize: unable to resolve docker endpoint: Specify only one -H".into(),
+        );
     }
     Ok(())
 }
@@ -45,9 +49,9 @@ pub fn validate_args(cmd: &Cmd, args: &[String]) -> Result<(), String> {
             "docker: unknown command: {path} {}\n\nUsage:  {usage}\n\nRun '{path} --help' for more information",
             args[0]
         )),
-        Args::None => {
-            Err(format!("docker: '{path}' accepts no arguments\n\nUsage:  {usage}\n\nRun '{path} --help' for more information"))
-        }
+        Args::None => Err(format!(
+            "docker: '{path}' accepts no arguments\n\nUsage:  {usage}\n\nRun '{path} --help' for more information"
+        )),
         Args::Min(m) if n >= usize::from(m) => Ok(()),
         Args::Min(m) => Err(format!(
             "docker: '{path}' requires at least {m} {}\n\nUsage:  {usage}\n\nSee '{path} --help' for more information",
@@ -77,7 +81,9 @@ pub fn validate_args(cmd: &Cmd, args: &[String]) -> Result<(), String> {
                 ));
             }
             for a in args {
-                let ok = a.split_once('=').is_some_and(|(k, v)| !k.is_empty() && !v.is_empty());
+                let ok = a
+                    .split_once('=')
+                    .is_some_and(|(k, v)| !k.is_empty() && !v.is_empty());
                 if !ok {
                     return Err(format!(
                         "invalid scale specifier '{a}'.\nSee '{path} --help'.\n\nUsage:  {usage}\n\n{}",
@@ -110,13 +116,18 @@ pub fn is_supported(cmd: &Cmd, flags: &ParsedFlags, env: &Env) -> Result<(), Str
             ));
         }
         if g.experimental && !s.experimental {
-            return Err(format!("{path} is only supported on a Docker daemon with experimental features enabled"));
+            return Err(format!(
+                "{path} is only supported on a Docker daemon with experimental features enabled"
+            ));
         }
     }
     let mut specs: Vec<&'static FlagSpec> = flags.specs().to_vec();
     specs.sort_by_key(|f| f.name);
     let mut errs: Vec<String> = Vec::new();
-    for f in specs.iter().filter(|f| flags.changed_names().contains(&f.name)) {
+    for f in specs
+        .iter()
+        .filter(|f| flags.changed_names().contains(&f.name))
+    {
         let g = &f.gate;
         if !g.version.is_empty() && version_less(&s.api_version, g.version) {
             errs.push(format!(
@@ -125,7 +136,10 @@ pub fn is_supported(cmd: &Cmd, flags: &ParsedFlags, env: &Env) -> Result<(), Str
             ));
             continue;
         }
-        if !g.ostype.is_empty() && (s.os_type.is_empty() || g.ostype != s.os_type) && !s.os_type.is_empty() {
+        if !g.ostype.is_empty()
+            && (s.os_type.is_empty() || g.ostype != s.os_type)
+            && !s.os_type.is_empty()
+        {
             errs.push(format!(
                 "\"--{}\" is only supported on a Docker daemon running on {}, but the Docker daemon is running on {}",
                 f.name, g.ostype, s.os_type
@@ -133,10 +147,17 @@ pub fn is_supported(cmd: &Cmd, flags: &ParsedFlags, env: &Env) -> Result<(), Str
             continue;
         }
         if g.experimental && !s.experimental {
-            errs.push(format!("\"--{}\" is only supported on a Docker daemon with experimental features enabled", f.name));
+            errs.push(format!(
+                "\"--{}\" is only supported on a Docker daemon with experimental features enabled",
+                f.name
+            ));
         }
     }
-    if errs.is_empty() { Ok(()) } else { Err(errs.join("\n")) }
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(errs.join("\n"))
+    }
 }
 
 /// cobra's `stripFlags`: the words of `args` that are not flags or flag values.
@@ -146,8 +167,12 @@ fn strip_flags(args: &[String], specs: &[&'static FlagSpec]) -> Vec<String> {
     while i < args.len() {
         let s = &args[i];
         i += 1;
-        let long_with_value = s.starts_with("--") && !s.contains('=') && !has_no_opt(specs, &s[2..]);
-        let short_with_value = s.starts_with('-') && !s.contains('=') && s.len() == 2 && !short_has_no_opt(specs, &s[1..]);
+        let long_with_value =
+            s.starts_with("--") && !s.contains('=') && !has_no_opt(specs, &s[2..]);
+        let short_with_value = s.starts_with('-')
+            && !s.contains('=')
+            && s.len() == 2
+            && !short_has_no_opt(specs, &s[1..]);
         if s == "--" {
             break;
         } else if long_with_value || short_with_value {
@@ -167,8 +192,12 @@ fn args_minus_first(args: &[String], x: &str, specs: &[&'static FlagSpec]) -> Ve
     let mut pos = 0;
     while pos < args.len() {
         let s = &args[pos];
-        let long_with_value = s.starts_with("--") && !s.contains('=') && !has_no_opt(specs, &s[2..]);
-        let short_with_value = s.starts_with('-') && !s.contains('=') && s.len() == 2 && !short_has_no_opt(specs, &s[1..]);
+        let long_with_value =
+            s.starts_with("--") && !s.contains('=') && !has_no_opt(specs, &s[2..]);
+        let short_with_value = s.starts_with('-')
+            && !s.contains('=')
+            && s.len() == 2
+            && !short_has_no_opt(specs, &s[1..]);
         if s == "--" {
             break;
         } else if long_with_value || short_with_value {
@@ -192,8 +221,12 @@ pub fn find_for_help(args: &[String]) -> Result<Cmd, Vec<String>> {
     for _ in 0..=args.len() {
         let specs = cmd.flags();
         let words = strip_flags(&rest, &specs);
-        let Some(next_word) = words.first() else { break };
-        let Some(next) = cmd.child(next_word) else { break };
+        let Some(next_word) = words.first() else {
+            break;
+        };
+        let Some(next) = cmd.child(next_word) else {
+            break;
+        };
         rest = args_minus_first(&rest, next_word, &specs);
         cmd = next;
     }
@@ -218,10 +251,21 @@ mod tests {
 
     #[test]
     fn help_topics() {
-        assert_eq!(find_for_help(&words(&["container", "ls"])).unwrap().command_path(), "docker container ls");
+        assert_eq!(
+            find_for_help(&words(&["container", "ls"]))
+                .unwrap()
+                .command_path(),
+            "docker container ls"
+        );
         assert_eq!(find_for_help(&[]).unwrap().command_path(), "docker");
-        assert_eq!(find_for_help(&words(&["foo"])).unwrap_err(), words(&["foo"]));
-        assert_eq!(find_for_help(&words(&["container", "foo"])).unwrap_err(), words(&["foo"]));
+        assert_eq!(
+            find_for_help(&words(&["foo"])).unwrap_err(),
+            words(&["foo"])
+        );
+        assert_eq!(
+            find_for_help(&words(&["container", "foo"])).unwrap_err(),
+            words(&["foo"])
+        );
     }
 
     #[test]

@@ -35,18 +35,31 @@ impl ServerInfo {
             api_version: "1.50".into(),
             os_type: "linux".into(),
             experimental: false,
-            swarm: Some(SwarmStatus { node_state: "inactive".into(), control_available: false }),
+            swarm: Some(SwarmStatus {
+                node_state: "inactive".into(),
+                control_available: false,
+            }),
         }
     }
 
     /// No daemon reachable: the client assumes its own API version and experimental on.
     pub fn unreachable() -> ServerInfo {
-        ServerInfo { api_version: "1.50".into(), os_type: String::new(), experimental: true, swarm: None }
+        ServerInfo {
+            api_version: "1.50".into(),
+            os_type: String::new(),
+            experimental: true,
+            swarm: None,
+        }
     }
 
     /// Debian's Engine 20.10 (API 1.41), which reports no swarm status in `_ping`.
     pub fn engine_20_10() -> ServerInfo {
-        ServerInfo { api_version: "1.41".into(), os_type: "linux".into(), experimental: false, swarm: None }
+        ServerInfo {
+            api_version: "1.41".into(),
+            os_type: "linux".into(),
+            experimental: false,
+            swarm: None,
+        }
     }
 
     /// `hideUnsupportedFeatures`: a command or flag with this gate is hidden from help.
@@ -57,10 +70,10 @@ impl ServerInfo {
         if !gate.ostype.is_empty() && !self.os_type.is_empty() && gate.ostype != self.os_type {
             return true;
         }
-        if let Some(want) = gate.swarm {
-            if self.swarm_hides(want) {
-                return true;
-            }
+        if let Some(want) = gate.swarm
+            && self.swarm_hides(want)
+        {
+            return true;
         }
         !gate.version.is_empty() && version_less(&self.api_version, gate.version)
     }
@@ -139,13 +152,34 @@ mod tests {
     #[test]
     fn gates() {
         let old = ServerInfo::engine_20_10();
-        assert!(old.hides(&Gate { version: "1.43", ..Gate::NONE }));
-        assert!(!old.hides(&Gate { version: "1.41", ..Gate::NONE }));
-        assert!(old.hides(&Gate { ostype: "windows", ..Gate::NONE }));
-        assert!(!ServerInfo::unreachable().hides(&Gate { ostype: "windows", ..Gate::NONE }));
+        assert!(old.hides(&Gate {
+            version: "1.43",
+            ..Gate::NONE
+        }));
+        assert!(!old.hides(&Gate {
+            version: "1.41",
+            ..Gate::NONE
+        }));
+        assert!(old.hides(&Gate {
+            ostype: "windows",
+            ..Gate::NONE
+        }));
+        assert!(!ServerInfo::unreachable().hides(&Gate {
+            ostype: "windows",
+            ..Gate::NONE
+        }));
         let new = ServerInfo::engine_28();
-        assert!(new.hides(&Gate { swarm: Some("manager"), ..Gate::NONE }));
-        assert!(new.hides(&Gate { swarm: Some("active"), ..Gate::NONE }));
-        assert!(!new.hides(&Gate { swarm: Some(""), ..Gate::NONE }));
+        assert!(new.hides(&Gate {
+            swarm: Some("manager"),
+            ..Gate::NONE
+        }));
+        assert!(new.hides(&Gate {
+            swarm: Some("active"),
+            ..Gate::NONE
+        }));
+        assert!(!new.hides(&Gate {
+            swarm: Some(""),
+            ..Gate::NONE
+        }));
     }
 }

@@ -40,12 +40,18 @@ mod tests {
 
     #[test]
     fn wording() {
-        assert_eq!(daemon("No such container: x"), "Error response from daemon: No such container: x");
+        assert_eq!(
+            daemon("No such container: x"),
+            "Error response from daemon: No such container: x"
+        );
         assert_eq!(
             with_help(&daemon("Conflict."), "run"),
             "docker: Error response from daemon: Conflict.\n\nRun 'docker run --help' for more information"
         );
-        assert_eq!(run_exit_code("exec: \"foo\": executable file not found in $PATH"), 127);
+        assert_eq!(
+            run_exit_code("exec: \"foo\": executable file not found in $PATH"),
+            127
+        );
         assert_eq!(run_exit_code("permission denied"), 126);
         assert_eq!(run_exit_code("Conflict."), 125);
         assert_eq!(join(&["a".into(), "b".into()]), "a\nb");

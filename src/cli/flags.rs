@@ -27,7 +27,10 @@ pub struct ParsedFlags {
 
 impl ParsedFlags {
     pub fn new(specs: Vec<&'static FlagSpec>) -> ParsedFlags {
-        ParsedFlags { specs, ..ParsedFlags::default() }
+        ParsedFlags {
+            specs,
+            ..ParsedFlags::default()
+        }
     }
 
     pub fn spec(&self, name: &str) -> Option<&'static FlagSpec> {
@@ -52,7 +55,10 @@ impl ParsedFlags {
 
     /// The flag was given on the command line (`flags.Changed`).
     pub fn changed(&self, name: &str) -> bool {
-        debug_assert!(self.spec(name).is_some(), "flag --{name} is not defined here");
+        debug_assert!(
+            self.spec(name).is_some(),
+            "flag --{name} is not defined here"
+        );
         self.changed.contains(name)
     }
 
@@ -72,7 +78,9 @@ impl ParsedFlags {
     }
 
     pub fn bool(&self, name: &str) -> bool {
-        self.raw(name).and_then(|v| parse_bool(v).ok()).unwrap_or(false)
+        self.raw(name)
+            .and_then(|v| parse_bool(v).ok())
+            .unwrap_or(false)
     }
 
     /// A string flag's value (or its default).
@@ -84,9 +92,14 @@ impl ParsedFlags {
     pub fn int(&self, name: &str) -> i64 {
         let Some(raw) = self.raw(name) else { return 0 };
         match self.spec(name).map(|s| s.kind) {
-            Some(Kind::Bytes | Kind::MemSwap) if !self.stored(name) => ram_in_bytes(raw).unwrap_or(0),
+            Some(Kind::Bytes | Kind::MemSwap) if !self.stored(name) => {
+                ram_in_bytes(raw).unwrap_or(0)
+            }
             Some(Kind::NanoCpus) if !self.stored(name) => parse_cpus(raw).unwrap_or(0),
-            _ => raw.parse::<i64>().or_else(|_| parse_int(raw, 64)).unwrap_or(0),
+            _ => raw
+                .parse::<i64>()
+                .or_else(|_| parse_int(raw, 64))
+                .unwrap_or(0),
         }
     }
 
@@ -96,13 +109,19 @@ impl ParsedFlags {
     }
 
     pub fn float(&self, name: &str) -> f64 {
-        self.raw(name).and_then(|v| parse_float(v).ok()).unwrap_or(0.0)
+        self.raw(name)
+            .and_then(|v| parse_float(v).ok())
+            .unwrap_or(0.0)
     }
 
     /// A duration flag, in nanoseconds (may be negative: docker checks later).
     pub fn duration_nanos(&self, name: &str) -> i64 {
         let Some(raw) = self.raw(name) else { return 0 };
-        if self.stored(name) { raw.parse().unwrap_or(0) } else { parse_duration(raw).unwrap_or(0) }
+        if self.stored(name) {
+            raw.parse().unwrap_or(0)
+        } else {
+            parse_duration(raw).unwrap_or(0)
+        }
     }
 
     /// A bytes flag (`--memory 512m` → 536870912); `-1` for an unlimited memory swap.
@@ -116,7 +135,8 @@ impl ParsedFlags {
     }
 
     fn stored(&self, name: &str) -> bool {
-        self.spec(name).is_some_and(|s| self.values.contains_key(s.key()))
+        self.spec(name)
+            .is_some_and(|s| self.values.contains_key(s.key()))
     }
 
     /// All values of a repeatable flag (lists, mounts, ports, stringSlice…), in order.
@@ -143,7 +163,10 @@ impl ParsedFlags {
     pub fn filters(&self, name: &str) -> Vec<(String, String)> {
         self.strings(name)
             .into_iter()
-            .filter_map(|kv| kv.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+            .filter_map(|kv| {
+                kv.split_once('=')
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+            })
             .collect()
     }
 }

@@ -42,7 +42,11 @@ fn lookup(flags: &ParsedFlags, name: &str) -> Option<&'static FlagSpec> {
 }
 
 fn lookup_short(flags: &ParsedFlags, c: u8) -> Option<&'static FlagSpec> {
-    flags.specs().iter().copied().find(|f| f.short.as_bytes() == [c])
+    flags
+        .specs()
+        .iter()
+        .copied()
+        .find(|f| f.short.as_bytes() == [c])
 }
 
 /// cobra's `hasNoOptDefVal` / `shortHasNoOptDefVal` helpers.
@@ -51,12 +55,21 @@ pub fn has_no_opt(flags: &[&'static FlagSpec], name: &str) -> bool {
 }
 
 pub fn short_has_no_opt(flags: &[&'static FlagSpec], name: &str) -> bool {
-    let Some(&c) = name.as_bytes().first() else { return false };
-    flags.iter().any(|f| f.short.as_bytes() == [c] && !f.no_opt.is_empty())
+    let Some(&c) = name.as_bytes().first() else {
+        return false;
+    };
+    flags
+        .iter()
+        .any(|f| f.short.as_bytes() == [c] && !f.no_opt.is_empty())
 }
 
 /// `FlagSet.Set`: stores a value or returns pflag's "invalid argument" error.
-fn set(flags: &mut ParsedFlags, flag: &'static FlagSpec, value: &str, out: &mut ParseOut) -> Result<(), String> {
+fn set(
+    flags: &mut ParsedFlags,
+    flag: &'static FlagSpec,
+    value: &str,
+    out: &mut ParseOut,
+) -> Result<(), String> {
     match values::set(flag.kind, value) {
         Ok(stored) => flags.store(flag, stored),
         Err(e) => {
@@ -65,16 +78,28 @@ fn set(flags: &mut ParsedFlags, flag: &'static FlagSpec, value: &str, out: &mut 
             } else {
                 format!("--{}", flag.name)
             };
-            return Err(format!("invalid argument {} for {} flag: {e}", quote(value), quote(&name)));
+            return Err(format!(
+                "invalid argument {} for {} flag: {e}",
+                quote(value),
+                quote(&name)
+            ));
         }
     }
     if !flag.deprecated.is_empty() {
-        out.warnings.push_str(&format!("Flag --{} has been deprecated, {}\n", flag.name, flag.deprecated));
+        out.warnings.push_str(&format!(
+            "Flag --{} has been deprecated, {}\n",
+            flag.name, flag.deprecated
+        ));
     }
     Ok(())
 }
 
-fn parse_long(flags: &mut ParsedFlags, s: &str, rest: &mut &[String], out: &mut ParseOut) -> Result<(), String> {
+fn parse_long(
+    flags: &mut ParsedFlags,
+    s: &str,
+    rest: &mut &[String],
+    out: &mut ParseOut,
+) -> Result<(), String> {
     let name = &s[2..];
     if name.is_empty() || name.starts_with('-') || name.starts_with('=') {
         return Err(format!("bad flag syntax: {s}"));
@@ -99,7 +124,12 @@ fn parse_long(flags: &mut ParsedFlags, s: &str, rest: &mut &[String], out: &mut 
     set(flags, flag, &value, out)
 }
 
-fn parse_short(flags: &mut ParsedFlags, s: &str, rest: &mut &[String], out: &mut ParseOut) -> Result<(), String> {
+fn parse_short(
+    flags: &mut ParsedFlags,
+    s: &str,
+    rest: &mut &[String],
+    out: &mut ParseOut,
+) -> Result<(), String> {
     let all = &s.as_bytes()[1..];
     let args = *rest;
     let mut i = 0;
@@ -108,7 +138,10 @@ fn parse_short(flags: &mut ParsedFlags, s: &str, rest: &mut &[String], out: &mut
         let sh_str = String::from_utf8_lossy(shorthands).into_owned();
         let c = shorthands[0];
         let Some(flag) = lookup_short(flags, c) else {
-            return Err(format!("unknown shorthand flag: {} in -{sh_str}", quote_char(c)));
+            return Err(format!(
+                "unknown shorthand flag: {} in -{sh_str}",
+                quote_char(c)
+            ));
         };
         let value;
         if shorthands.len() > 2 && shorthands[1] == b'=' {
@@ -125,7 +158,10 @@ fn parse_short(flags: &mut ParsedFlags, s: &str, rest: &mut &[String], out: &mut
             *rest = tail;
             i += 1;
         } else {
-            return Err(format!("flag needs an argument: {} in -{sh_str}", quote_char(c)));
+            return Err(format!(
+                "flag needs an argument: {} in -{sh_str}",
+                quote_char(c)
+            ));
         }
         if !flag.short_deprecated.is_empty() {
             out.warnings.push_str(&format!(
@@ -193,7 +229,19 @@ mod tests {
 
     #[test]
     fn forms() {
-        let (p, out) = run(&["-dit", "-eA=1", "--env", "B", "--name=web", "img", "-e", "C"], true);
+        let (p, out) = run(
+            &[
+                "-dit",
+                "-eA=1",
+                "--env",
+                "B",
+                "--name=web",
+                "img",
+                "-e",
+                "C",
+            ],
+            true,
+        );
         assert!(p.bool("detach") && p.bool("interactive") && p.bool("tty"));
         assert_eq!(p.strings("env"), vec!["A=1", "B", "C"]);
         assert_eq!(p.string("name"), "web");
@@ -202,21 +250,42 @@ mod tests {
         assert!(p.bool("detach"));
         assert_eq!(out.args, vec!["img", "-e", "C"]);
         let (_, out) = run(&["a", "--", "-d"], true);
-        assert_eq!((out.args, out.dash_at), (vec!["a".to_string(), "-d".to_string()], Some(1)));
+        assert_eq!(
+            (out.args, out.dash_at),
+            (vec!["a".to_string(), "-d".to_string()], Some(1))
+        );
     }
 
     #[test]
     fn errors() {
-        assert_eq!(run(&["--foo"], true).1.error.unwrap(), "unknown flag: --foo");
-        assert_eq!(run(&["-dx"], true).1.error.unwrap(), "unknown shorthand flag: 'x' in -x");
-        assert_eq!(run(&["-e"], true).1.error.unwrap(), "flag needs an argument: 'e' in -e");
-        assert_eq!(run(&["--name"], true).1.error.unwrap(), "flag needs an argument: --name");
-        assert_eq!(run(&["---x"], true).1.error.unwrap(), "bad flag syntax: ---x");
+        assert_eq!(
+            run(&["--foo"], true).1.error.unwrap(),
+            "unknown flag: --foo"
+        );
+        assert_eq!(
+            run(&["-dx"], true).1.error.unwrap(),
+            "unknown shorthand flag: 'x' in -x"
+        );
+        assert_eq!(
+            run(&["-e"], true).1.error.unwrap(),
+            "flag needs an argument: 'e' in -e"
+        );
+        assert_eq!(
+            run(&["--name"], true).1.error.unwrap(),
+            "flag needs an argument: --name"
+        );
+        assert_eq!(
+            run(&["---x"], true).1.error.unwrap(),
+            "bad flag syntax: ---x"
+        );
         assert_eq!(
             run(&["-d=maybe"], true).1.error.unwrap(),
             "invalid argument \"maybe\" for \"-d, --detach\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax"
         );
         let (_, out) = run(&["--time", "3"], true);
-        assert_eq!(out.warnings, "Flag --time has been deprecated, use --timeout instead\n");
+        assert_eq!(
+            out.warnings,
+            "Flag --time has been deprecated, use --timeout instead\n"
+        );
     }
 }

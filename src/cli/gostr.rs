@@ -113,7 +113,11 @@ fn parse_uint_raw(s0: &str, base0: u32, bits: u32) -> Result<u64, UintErr> {
             }
         }
     }
-    let max: u64 = if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 };
+    let max: u64 = if bits >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << bits) - 1
+    };
     let mut n: u64 = 0;
     let mut underscores = false;
     for c in s.bytes() {
@@ -186,7 +190,11 @@ pub fn parse_int_base(s: &str, base: u32, bits: u32) -> Result<i64, String> {
     if neg && un > cutoff {
         return Err(num_error("ParseInt", s, "value out of range"));
     }
-    Ok(if neg { (un as i64).wrapping_neg() } else { un as i64 })
+    Ok(if neg {
+        (un as i64).wrapping_neg()
+    } else {
+        un as i64
+    })
 }
 
 /// `strconv.ParseFloat(s, 64)` for decimal syntax, `inf` and `nan`.
@@ -199,14 +207,23 @@ pub fn parse_float(s: &str) -> Result<f64, String> {
     let lower = body.to_ascii_lowercase();
     let neg = s.starts_with('-');
     if lower == "inf" || lower == "infinity" {
-        return Ok(if neg { f64::NEG_INFINITY } else { f64::INFINITY });
+        return Ok(if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
     }
     if lower == "nan" && s.len() == body.len() {
         return Ok(f64::NAN);
     }
     let valid = !body.is_empty()
-        && body.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'))
-        && body.bytes().next().is_some_and(|c| c.is_ascii_digit() || c == b'.');
+        && body
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'))
+        && body
+            .bytes()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == b'.');
     if !valid {
         return Err(err());
     }
@@ -254,11 +271,11 @@ pub fn parse_duration(orig: &str) -> Result<i64, String> {
     let invalid = || format!("time: invalid duration {}", time_quote(orig));
     let mut s = orig;
     let mut neg = false;
-    if let Some(c) = s.bytes().next() {
-        if c == b'-' || c == b'+' {
-            neg = c == b'-';
-            s = &s[1..];
-        }
+    if let Some(c) = s.bytes().next()
+        && (c == b'-' || c == b'+')
+    {
+        neg = c == b'-';
+        s = &s[1..];
     }
     if s == "0" {
         return Ok(0);
@@ -319,14 +336,24 @@ pub fn parse_duration(orig: &str) -> Result<i64, String> {
         if !pre && !post {
             return Err(invalid());
         }
-        let ulen = s.bytes().take_while(|&c| c != b'.' && !c.is_ascii_digit()).count();
+        let ulen = s
+            .bytes()
+            .take_while(|&c| c != b'.' && !c.is_ascii_digit())
+            .count();
         if ulen == 0 {
-            return Err(format!("time: missing unit in duration {}", time_quote(orig)));
+            return Err(format!(
+                "time: missing unit in duration {}",
+                time_quote(orig)
+            ));
         }
         let u = &s[..ulen];
         s = &s[ulen..];
         let Some(unit) = unit_nanos(u) else {
-            return Err(format!("time: unknown unit {} in duration {}", time_quote(u), time_quote(orig)));
+            return Err(format!(
+                "time: unknown unit {} in duration {}",
+                time_quote(u),
+                time_quote(orig)
+            ));
         };
         if v > LIMIT / unit {
             return Err(invalid());
@@ -408,25 +435,37 @@ mod tests {
         assert_eq!(parse_int("010", 64), Ok(8));
         assert_eq!(parse_int("-1_000", 64), Ok(-1000));
         assert_eq!(parse_int("0", 64), Ok(0));
-        assert_eq!(parse_int("x", 64).unwrap_err(), "strconv.ParseInt: parsing \"x\": invalid syntax");
+        assert_eq!(
+            parse_int("x", 64).unwrap_err(),
+            "strconv.ParseInt: parsing \"x\": invalid syntax"
+        );
         assert_eq!(
             parse_int("99999999999999999999", 64).unwrap_err(),
             "strconv.ParseInt: parsing \"99999999999999999999\": value out of range"
         );
-        assert_eq!(parse_int("1.5", 64).unwrap_err(), "strconv.ParseInt: parsing \"1.5\": invalid syntax");
+        assert_eq!(
+            parse_int("1.5", 64).unwrap_err(),
+            "strconv.ParseInt: parsing \"1.5\": invalid syntax"
+        );
         assert!(parse_int("1__0", 64).is_err());
         assert_eq!(parse_int("-9223372036854775808", 64), Ok(i64::MIN));
         assert_eq!(
             parse_uint("70000", 16).unwrap_err(),
             "strconv.ParseUint: parsing \"70000\": value out of range"
         );
-        assert_eq!(parse_uint("-1", 16).unwrap_err(), "strconv.ParseUint: parsing \"-1\": invalid syntax");
+        assert_eq!(
+            parse_uint("-1", 16).unwrap_err(),
+            "strconv.ParseUint: parsing \"-1\": invalid syntax"
+        );
     }
 
     #[test]
     fn bools_and_floats() {
         assert_eq!(parse_bool("True"), Ok(true));
-        assert_eq!(parse_bool("maybe").unwrap_err(), "strconv.ParseBool: parsing \"maybe\": invalid syntax");
+        assert_eq!(
+            parse_bool("maybe").unwrap_err(),
+            "strconv.ParseBool: parsing \"maybe\": invalid syntax"
+        );
         assert_eq!(parse_float("1.5"), Ok(1.5));
         assert_eq!(parse_float("1e3"), Ok(1000.0));
         assert!(parse_float("1.2.3").is_err());
@@ -439,10 +478,22 @@ mod tests {
         assert_eq!(parse_duration("1.5s"), Ok(1_500_000_000));
         assert_eq!(parse_duration("-5s"), Ok(-5_000_000_000));
         assert_eq!(parse_duration("0"), Ok(0));
-        assert_eq!(parse_duration("5").unwrap_err(), "time: missing unit in duration \"5\"");
-        assert_eq!(parse_duration("5x").unwrap_err(), "time: unknown unit \"x\" in duration \"5x\"");
-        assert_eq!(parse_duration("x").unwrap_err(), "time: invalid duration \"x\"");
-        assert_eq!(parse_duration("").unwrap_err(), "time: invalid duration \"\"");
+        assert_eq!(
+            parse_duration("5").unwrap_err(),
+            "time: missing unit in duration \"5\""
+        );
+        assert_eq!(
+            parse_duration("5x").unwrap_err(),
+            "time: unknown unit \"x\" in duration \"5x\""
+        );
+        assert_eq!(
+            parse_duration("x").unwrap_err(),
+            "time: invalid duration \"x\""
+        );
+        assert_eq!(
+            parse_duration("").unwrap_err(),
+            "time: invalid duration \"\""
+        );
     }
 
     #[test]

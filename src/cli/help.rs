@@ -9,7 +9,8 @@ use super::spec::{CommandSpec, FlagSpec, Kind};
 use super::tree::Cmd;
 
 const EXPERIMENTAL_NOTE: &str = "  Experimental features provide early access to product functionality. These\n  features may change between releases without warning, or can be removed from a\n  future release. Learn more about experimental features in our documentation:\n  https://docs.docker.com/go/experimental/";
-const ADDITIONAL_HELP: &str = "For more help on how to use Docker, head to https://docs.docker.com/go/guides/";
+const ADDITIONAL_HELP: &str =
+    "For more help on how to use Docker, head to https://docs.docker.com/go/guides/";
 
 /// What `docker … --help` prints (on stdout): the usage text, or the reason the command
 /// is unavailable on this daemon.
@@ -37,7 +38,11 @@ pub fn usage(cmd: &Cmd, env: &Env) -> String {
         out.push_str(&cmd.use_line());
     }
     out.push_str("\n\n");
-    out.push_str(if spec.long.is_empty() { spec.short.trim() } else { spec.long.trim() });
+    out.push_str(if spec.long.is_empty() {
+        spec.short.trim()
+    } else {
+        spec.long.trim()
+    });
     if cmd.chain().iter().any(|c| c.experimental_cli) {
         out.push_str("\n\nEXPERIMENTAL:\n  ");
         out.push_str(&cmd.command_path());
@@ -53,23 +58,38 @@ pub fn usage(cmd: &Cmd, env: &Env) -> String {
         out.push_str(flag_usages(&flags, env.wrap_columns(), &env.config_dir).trim_end());
     }
     let subs = available_subcommands(cmd, env);
-    let pad = subs.iter().map(|c| c.name.len()).chain(spec.subcommands.iter().map(|c| c.name.len())).max();
+    let pad = subs
+        .iter()
+        .map(|c| c.name.len())
+        .chain(spec.subcommands.iter().map(|c| c.name.len()))
+        .max();
     let pad = pad.unwrap_or(0).max(11);
     if cmd.is_root() {
-        let mut top: Vec<&CommandSpec> = subs.iter().copied().filter(|c| c.category_top != 0).collect();
+        let mut top: Vec<&CommandSpec> = subs
+            .iter()
+            .copied()
+            .filter(|c| c.category_top != 0)
+            .collect();
         top.sort_by_key(|c| c.category_top);
         section(&mut out, "Common Commands:", &top, pad + 1, "");
     }
-    let management: Vec<&CommandSpec> =
-        subs.iter().copied().filter(|c| c.has_subcommands() && c.gate.swarm.is_none()).collect();
+    let management: Vec<&CommandSpec> = subs
+        .iter()
+        .copied()
+        .filter(|c| c.has_subcommands() && c.gate.swarm.is_none())
+        .collect();
     section(&mut out, "Management Commands:", &management, pad + 1, "");
-    let swarm: Vec<&CommandSpec> =
-        subs.iter().copied().filter(|c| c.has_subcommands() && c.gate.swarm.is_some()).collect();
+    let swarm: Vec<&CommandSpec> = subs
+        .iter()
+        .copied()
+        .filter(|c| c.has_subcommands() && c.gate.swarm.is_some())
+        .collect();
     section(&mut out, "Swarm Commands:", &swarm, pad + 1, "");
     let ops: Vec<&CommandSpec> = subs
         .iter()
         .copied()
-        .filter(|c| !c.has_subcommands() && !(cmd.is_root() && c.category_top != 0))
+        .filter(|c| !c.has_subcommands())
+        .filter(|c| !(cmd.is_root() && c.category_top != 0))
         .collect();
     section(&mut out, "Commands:", &ops, pad, " ");
     if cmd.is_root() && !flags.is_empty() {
@@ -77,7 +97,10 @@ pub fn usage(cmd: &Cmd, env: &Env) -> String {
         out.push_str(flag_usages(&flags, env.wrap_columns(), &env.config_dir).trim_end());
     }
     if spec.has_subcommands() {
-        out.push_str(&format!("\n\nRun '{} COMMAND --help' for more information on a command.", cmd.command_path()));
+        out.push_str(&format!(
+            "\n\nRun '{} COMMAND --help' for more information on a command.",
+            cmd.command_path()
+        ));
     }
     if cmd.is_root() {
         out.push_str("\n\n");
@@ -95,7 +118,11 @@ fn section(out: &mut String, header: &str, cmds: &[&CommandSpec], width: usize, 
     out.push_str("\n\n");
     out.push_str(header);
     for c in cmds {
-        let name = if sep.is_empty() { format!("{} ", c.name) } else { c.name.to_string() };
+        let name = if sep.is_empty() {
+            format!("{} ", c.name)
+        } else {
+            c.name.to_string()
+        };
         out.push_str(&format!("\n  {name:<width$}{sep}{}", c.short));
     }
 }
@@ -106,7 +133,10 @@ fn aliases(cmd: &Cmd) -> String {
     if !spec.aliases_text.is_empty() {
         return spec.aliases_text.to_string();
     }
-    let parent = cmd.parent().map(|p| p.command_path() + " ").unwrap_or_default();
+    let parent = cmd
+        .parent()
+        .map(|p| p.command_path() + " ")
+        .unwrap_or_default();
     let mut s = cmd.command_path();
     for a in spec.aliases {
         s.push_str(&format!(", {parent}{a}"));
@@ -116,13 +146,21 @@ fn aliases(cmd: &Cmd) -> String {
 
 /// Subcommands listed in help: not hidden, not gated away by the daemon.
 pub fn available_subcommands(cmd: &Cmd, env: &Env) -> Vec<&'static CommandSpec> {
-    cmd.spec().subcommands.iter().copied().filter(|c| !c.hidden && !env.server.hides(&c.gate)).collect()
+    cmd.spec()
+        .subcommands
+        .iter()
+        .copied()
+        .filter(|c| !c.hidden && !env.server.hides(&c.gate))
+        .collect()
 }
 
 /// Flags listed in help, sorted by name.
 pub fn visible_flags(cmd: &Cmd, env: &Env) -> Vec<&'static FlagSpec> {
-    let mut v: Vec<&'static FlagSpec> =
-        cmd.flags().into_iter().filter(|f| !f.hidden && !env.server.hides(&f.gate)).collect();
+    let mut v: Vec<&'static FlagSpec> = cmd
+        .flags()
+        .into_iter()
+        .filter(|f| !f.hidden && !env.server.hides(&f.gate))
+        .collect();
     v.sort_by_key(|f| f.name);
     v
 }
@@ -183,7 +221,10 @@ pub fn flag_usages(flags: &[&FlagSpec], cols: usize, config_dir: &str) -> String
     let mut buf = String::new();
     for (head, text) in lines {
         let spacing = " ".repeat(maxlen - head.len());
-        buf.push_str(&format!("{head} {spacing} {}\n", wrap(maxlen + 2, cols, &text)));
+        buf.push_str(&format!(
+            "{head} {spacing} {}\n",
+            wrap(maxlen + 2, cols, &text)
+        ));
     }
     buf
 }
@@ -191,11 +232,14 @@ pub fn flag_usages(flags: &[&FlagSpec], cols: usize, config_dir: &str) -> String
 /// pflag's `UnquoteUsage`: a `name` in backquotes becomes the value name.
 fn unquote_usage(f: &FlagSpec) -> (String, String) {
     let u = f.usage;
-    if let Some(i) = u.find('`') {
-        if let Some(j) = u[i + 1..].find('`') {
-            let name = &u[i + 1..i + 1 + j];
-            return (name.to_string(), format!("{}{}{}", &u[..i], name, &u[i + 2 + j..]));
-        }
+    if let Some(i) = u.find('`')
+        && let Some(j) = u[i + 1..].find('`')
+    {
+        let name = &u[i + 1..i + 1 + j];
+        return (
+            name.to_string(),
+            format!("{}{}{}", &u[..i], name, &u[i + 2 + j..]),
+        );
     }
     (f.kind.type_name().to_string(), u.to_string())
 }
@@ -224,7 +268,9 @@ fn wrap_n(i: usize, slop: usize, s: &str) -> (String, String) {
     }
     let head = &s.as_bytes()[..i];
     let w = head.iter().rposition(|b| matches!(b, b' ' | b'\t' | b'\n'));
-    let Some(w) = w.filter(|&w| w > 0) else { return (s.to_string(), String::new()) };
+    let Some(w) = w.filter(|&w| w > 0) else {
+        return (s.to_string(), String::new());
+    };
     let nl = head.iter().rposition(|&b| b == b'\n');
     if let Some(nl) = nl.filter(|&nl| nl > 0 && nl < w) {
         return (s[..nl].to_string(), s[nl + 1..].to_string());

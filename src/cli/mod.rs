@@ -10,6 +10,8 @@
 //! functions of their inputs and never panic on user input.
 
 pub mod checks;
+pub mod commands;
+pub mod dispatch;
 pub mod env;
 pub mod errors;
 pub mod flags;
@@ -26,6 +28,7 @@ pub mod tree;
 pub mod units;
 pub mod values;
 
+pub use dispatch::{ClientCtx, Handler, run};
 pub use env::{Env, ServerInfo, SwarmStatus};
 pub use flags::ParsedFlags;
 pub use output::Output;

@@ -22,7 +22,10 @@ pub fn csv_record(s: &str) -> Result<Vec<String>, String> {
             i += 1;
             loop {
                 if i >= b.len() {
-                    return Err(format!("parse error on line 1, column {}: extraneous or missing \" in quoted-field", b.len() + 1));
+                    return Err(format!(
+                        "parse error on line 1, column {}: extraneous or missing \" in quoted-field",
+                        b.len() + 1
+                    ));
                 }
                 if b[i] == '"' {
                     if i + 1 < b.len() && b[i + 1] == '"' {
@@ -37,12 +40,18 @@ pub fn csv_record(s: &str) -> Result<Vec<String>, String> {
                 i += 1;
             }
             if i < b.len() && b[i] != ',' {
-                return Err(format!("parse error on line 1, column {}: extraneous or missing \" in quoted-field", i + 1));
+                return Err(format!(
+                    "parse error on line 1, column {}: extraneous or missing \" in quoted-field",
+                    i + 1
+                ));
             }
         } else {
             while i < b.len() && b[i] != ',' {
                 if b[i] == '"' {
-                    return Err(format!("parse error on line 1, column {}: bare \" in non-quoted-field", i + 1));
+                    return Err(format!(
+                        "parse error on line 1, column {}: bare \" in non-quoted-field",
+                        i + 1
+                    ));
                 }
                 field.push(b[i]);
                 i += 1;
@@ -80,7 +89,10 @@ pub struct Mount {
 /// `opts.MountOpt.Set`.
 pub fn parse_mount(value: &str) -> Result<Mount, String> {
     let fields = csv_record(value)?;
-    let mut m = Mount { kind: "volume".into(), ..Mount::default() };
+    let mut m = Mount {
+        kind: "volume".into(),
+        ..Mount::default()
+    };
     let (mut vol, mut bind, mut tmpfs, mut image) = (false, false, false, false);
     let (mut ro_nonrec, mut ro_force) = (false, false);
     for field in &fields {
@@ -138,13 +150,18 @@ pub fn parse_mount(value: &str) -> Result<Mount, String> {
             }
             "volume-nocopy" => {
                 vol = true;
-                m.volume_nocopy = parse_bool(&val).map_err(|_| format!("invalid value for volume-nocopy: {val}"))?
+                m.volume_nocopy = parse_bool(&val)
+                    .map_err(|_| format!("invalid value for volume-nocopy: {val}"))?
             }
             "volume-label" | "volume-opt" => {
                 vol = true;
                 let (k, v) = val.split_once('=').unwrap_or((val.as_str(), ""));
                 if !k.is_empty() {
-                    let map = if key == "volume-label" { &mut m.volume_labels } else { &mut m.volume_opts };
+                    let map = if key == "volume-label" {
+                        &mut m.volume_labels
+                    } else {
+                        &mut m.volume_opts
+                    };
                     map.insert(k.to_string(), v.to_string());
                 }
             }
@@ -160,7 +177,11 @@ pub fn parse_mount(value: &str) -> Result<Mount, String> {
             "tmpfs-mode" => {
                 tmpfs = true;
                 let ok = !val.is_empty() && val.bytes().all(|c| (b'0'..=b'7').contains(&c));
-                let mode = if ok { u32::from_str_radix(&val, 8).ok() } else { None };
+                let mode = if ok {
+                    u32::from_str_radix(&val, 8).ok()
+                } else {
+                    None
+                };
                 m.tmpfs_mode = mode.ok_or_else(|| bad(&key))?
             }
             _ => return Err(format!("unexpected key '{key}' in '{field}'")),
@@ -172,13 +193,24 @@ pub fn parse_mount(value: &str) -> Result<Mount, String> {
     if m.target.is_empty() {
         return Err("target is required".into());
     }
-    for (used, kind, prefix) in [(vol, "volume", "volume"), (image, "image", "image"), (bind, "bind", "bind"), (tmpfs, "tmpfs", "tmpfs")] {
+    for (used, kind, prefix) in [
+        (vol, "volume", "volume"),
+        (image, "image", "image"),
+        (bind, "bind", "bind"),
+        (tmpfs, "tmpfs", "tmpfs"),
+    ] {
         if used && m.kind != kind {
-            return Err(format!("cannot mix '{prefix}-*' options with mount type '{}'", m.kind));
+            return Err(format!(
+                "cannot mix '{prefix}-*' options with mount type '{}'",
+                m.kind
+            ));
         }
     }
     if ro_nonrec && !m.read_only {
-        return Err("option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction".into());
+        return Err(
+            "option 'bind-recursive=writable' requires 'readonly' to be specified in conjunction"
+                .into(),
+        );
     }
     if ro_force {
         if !m.read_only {
@@ -235,11 +267,16 @@ pub fn parse_network(value: &str) -> Result<NetworkAttachment, String> {
                 let Some((k, v)) = val.split_once('=').filter(|(k, _)| !k.is_empty()) else {
                     return Err("invalid key value pair format in driver options".into());
                 };
-                n.driver_opts.insert(k.trim().to_string(), v.trim().to_string());
+                n.driver_opts
+                    .insert(k.trim().to_string(), v.trim().to_string());
             }
             "gw-priority" => {
                 n.gw_priority = parse_int_base(&val, 10, 64).map_err(|e| {
-                    let why = e.rsplit(": ").next().unwrap_or("invalid syntax").to_string();
+                    let why = e
+                        .rsplit(": ")
+                        .next()
+                        .unwrap_or("invalid syntax")
+                        .to_string();
                     format!("invalid gw-priority ({val}): {why}")
                 })?
             }
@@ -258,7 +295,9 @@ pub fn check_gpus(value: &str) -> Result<(), String> {
         if s == "all" || parse_int_base(s, 10, 64).is_ok() {
             return Ok(());
         }
-        Err(format!("invalid count ({s}): value must be either \"all\" or an integer: invalid syntax"))
+        Err(format!(
+            "invalid count ({s}): value must be either \"all\" or an integer: invalid syntax"
+        ))
     };
     let mut seen: Vec<String> = Vec::new();
     for field in csv_record(value)? {
@@ -267,7 +306,9 @@ pub fn check_gpus(value: &str) -> Result<(), String> {
             None => (field.clone(), None),
         };
         if seen.contains(&key) {
-            return Err(format!("gpu request key '{key}' can be specified only once"));
+            return Err(format!(
+                "gpu request key '{key}' can be specified only once"
+            ));
         }
         seen.push(key.clone());
         match (key.as_str(), val) {
@@ -295,8 +336,21 @@ pub struct Ulimit {
 }
 
 const ULIMITS: &[&str] = &[
-    "core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue", "nice", "nofile", "nproc", "rss",
-    "rtprio", "rttime", "sigpending", "stack",
+    "core",
+    "cpu",
+    "data",
+    "fsize",
+    "locks",
+    "memlock",
+    "msgqueue",
+    "nice",
+    "nofile",
+    "nproc",
+    "rss",
+    "rtprio",
+    "rttime",
+    "sigpending",
+    "stack",
 ];
 
 /// go-units `ParseUlimit`.
@@ -324,9 +378,15 @@ pub fn parse_ulimit(val: &str) -> Result<Ulimit, String> {
         }
     };
     if hard != -1 && soft > hard {
-        return Err(format!("ulimit soft limit must be less than or equal to hard limit: {soft} > {hard}"));
+        return Err(format!(
+            "ulimit soft limit must be less than or equal to hard limit: {soft} > {hard}"
+        ));
     }
-    Ok(Ulimit { name: name.to_string(), soft, hard })
+    Ok(Ulimit {
+        name: name.to_string(),
+        soft,
+        hard,
+    })
 }
 
 fn device_path(val: &str) -> Result<(&str, &str), String> {
@@ -353,7 +413,9 @@ pub fn check_throttle_bps(val: &str) -> Result<(), String> {
     let (_, v) = device_path(val)?;
     match ram_in_bytes(v) {
         Ok(r) if r >= 0 => Ok(()),
-        _ => Err(format!("invalid rate for device: {val}. The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb")),
+        _ => Err(format!(
+            "invalid rate for device: {val}. The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb"
+        )),
     }
 }
 
@@ -380,9 +442,20 @@ mod tests {
     #[test]
     fn mounts() {
         let m = parse_mount("type=bind,src=/a,dst=/b,ro").unwrap();
-        assert_eq!((m.kind.as_str(), m.source.as_str(), m.target.as_str(), m.read_only), ("bind", "/a", "/b", true));
+        assert_eq!(
+            (
+                m.kind.as_str(),
+                m.source.as_str(),
+                m.target.as_str(),
+                m.read_only
+            ),
+            ("bind", "/a", "/b", true)
+        );
         assert_eq!(parse_mount("type=foo").unwrap_err(), "target is required");
-        assert_eq!(parse_mount("x").unwrap_err(), "invalid field 'x' must be a key=value pair");
+        assert_eq!(
+            parse_mount("x").unwrap_err(),
+            "invalid field 'x' must be a key=value pair"
+        );
         assert_eq!(
             parse_mount("type=tmpfs,dst=/x,volume-driver=a").unwrap_err(),
             "cannot mix 'volume-*' options with mount type 'tmpfs'"
@@ -393,15 +466,38 @@ mod tests {
     fn networks() {
         assert_eq!(parse_network("host").unwrap().target, "host");
         let n = parse_network("name=front,alias=web,ip=10.0.0.2").unwrap();
-        assert_eq!((n.target.as_str(), n.aliases.clone(), n.ipv4_address.as_str()), ("front", vec!["web".to_string()], "10.0.0.2"));
-        assert_eq!(parse_network("alias=a").unwrap_err(), "network name/id is not specified");
+        assert_eq!(
+            (
+                n.target.as_str(),
+                n.aliases.clone(),
+                n.ipv4_address.as_str()
+            ),
+            ("front", vec!["web".to_string()], "10.0.0.2")
+        );
+        assert_eq!(
+            parse_network("alias=a").unwrap_err(),
+            "network name/id is not specified"
+        );
     }
 
     #[test]
     fn ulimits_and_gpus() {
-        assert_eq!(parse_ulimit("nofile=1024:2048").unwrap(), Ulimit { name: "nofile".into(), soft: 1024, hard: 2048 });
-        assert_eq!(parse_ulimit("nofile").unwrap_err(), "invalid ulimit argument: nofile");
-        assert_eq!(parse_ulimit("foo=1").unwrap_err(), "invalid ulimit type: foo");
+        assert_eq!(
+            parse_ulimit("nofile=1024:2048").unwrap(),
+            Ulimit {
+                name: "nofile".into(),
+                soft: 1024,
+                hard: 2048
+            }
+        );
+        assert_eq!(
+            parse_ulimit("nofile").unwrap_err(),
+            "invalid ulimit argument: nofile"
+        );
+        assert_eq!(
+            parse_ulimit("foo=1").unwrap_err(),
+            "invalid ulimit type: foo"
+        );
         assert!(check_gpus("all").is_ok());
         assert_eq!(
             check_gpus("x").unwrap_err(),

@@ -10,6 +10,8 @@ use crate::shell::outcome::{Chunk, Stream};
 pub struct Output {
     pub chunks: Vec<Chunk>,
     pub exit: i32,
+    /// pt-BR explanations from doca itself (never part of stdout/stderr).
+    pub notes: Vec<String>,
 }
 
 impl Output {
@@ -19,7 +21,10 @@ impl Output {
         }
         match self.chunks.last_mut() {
             Some(last) if last.stream == stream => last.text.push_str(text),
-            _ => self.chunks.push(Chunk { stream, text: text.to_string() }),
+            _ => self.chunks.push(Chunk {
+                stream,
+                text: text.to_string(),
+            }),
         }
     }
 
@@ -41,7 +46,11 @@ impl Output {
     }
 
     fn stream(&self, which: Stream) -> String {
-        self.chunks.iter().filter(|c| c.stream == which).map(|c| c.text.as_str()).collect()
+        self.chunks
+            .iter()
+            .filter(|c| c.stream == which)
+            .map(|c| c.text.as_str())
+            .collect()
     }
 
     pub fn stdout(&self) -> String {

@@ -59,7 +59,10 @@ pub fn parse(args: &[String], env: &Env) -> Result<Invocation, UsageError> {
     let g = flagset::parse(&mut globals, args, false);
     out.err(&g.warnings);
     if let Some(e) = g.error {
-        let msg = format!("{e}\n\nUsage:  {}\n\nRun 'docker --help' for more information", root.use_line());
+        let msg = format!(
+            "{e}\n\nUsage:  {}\n\nRun 'docker --help' for more information",
+            root.use_line()
+        );
         return Err(out.fail(&msg, 125));
     }
     if let Err(e) = checks::check_globals(&globals) {
@@ -74,7 +77,12 @@ pub fn parse(args: &[String], env: &Env) -> Result<Invocation, UsageError> {
             _ => {}
         }
     }
-    let mut state = State { out, help: globals.bool("help"), version: globals.bool("version"), env };
+    let mut state = State {
+        out,
+        help: globals.bool("help"),
+        version: globals.bool("version"),
+        env,
+    };
     let (cmd, called_as, rest) = match traverse(&mut state, root, "docker".into(), &rest) {
         Ok(found) => found,
         Err(e) => return Err(state.out.fail(&e, 1)),
@@ -98,7 +106,12 @@ fn is_flag_arg(arg: &str) -> bool {
 
 /// cobra's `Traverse`: walks down while the next non-flag word names a subcommand,
 /// parsing the flags seen on the way into the parent they follow.
-fn traverse(st: &mut State, cmd: Cmd, called_as: String, args: &[String]) -> Result<(Cmd, String, Vec<String>), String> {
+fn traverse(
+    st: &mut State,
+    cmd: Cmd,
+    called_as: String,
+    args: &[String],
+) -> Result<(Cmd, String, Vec<String>), String> {
     let specs = cmd.flags();
     let mut seen: Vec<String> = Vec::new();
     let mut in_flag = false;
@@ -108,7 +121,11 @@ fn traverse(st: &mut State, cmd: Cmd, called_as: String, args: &[String]) -> Res
             seen.push(arg.clone());
             continue;
         }
-        if arg.starts_with('-') && !arg.contains('=') && arg.len() == 2 && !short_has_no_opt(&specs, &arg[1..]) {
+        if arg.starts_with('-')
+            && !arg.contains('=')
+            && arg.len() == 2
+            && !short_has_no_opt(&specs, &arg[1..])
+        {
             in_flag = true;
             seen.push(arg.clone());
             continue;
@@ -122,7 +139,9 @@ fn traverse(st: &mut State, cmd: Cmd, called_as: String, args: &[String]) -> Res
             seen.push(arg.clone());
             continue;
         }
-        let Some(next) = cmd.child(arg) else { return Ok((cmd, called_as, args.to_vec())) };
+        let Some(next) = cmd.child(arg) else {
+            return Ok((cmd, called_as, args.to_vec()));
+        };
         let mut parsed = ParsedFlags::new(specs.clone());
         let r = flagset::parse(&mut parsed, &seen, cmd.spec().interspersed);
         if let Some(e) = r.error {
@@ -141,7 +160,13 @@ fn traverse(st: &mut State, cmd: Cmd, called_as: String, args: &[String]) -> Res
 }
 
 /// cobra's `Command.execute` for the command found.
-fn execute(mut st: State, cmd: Cmd, called_as: String, args: &[String], globals: ParsedFlags) -> Result<Invocation, UsageError> {
+fn execute(
+    mut st: State,
+    cmd: Cmd,
+    called_as: String,
+    args: &[String],
+    globals: ParsedFlags,
+) -> Result<Invocation, UsageError> {
     let env = st.env;
     let spec = cmd.spec();
     let mut flags = ParsedFlags::new(cmd.flags());
@@ -159,20 +184,28 @@ fn execute(mut st: State, cmd: Cmd, called_as: String, args: &[String], globals:
     }
     st.out.out(&r.warnings);
     let local_help = spec.own_flags().any(|f| f.name == "help");
-    let help_flag = if flags.changed("help") { flags.bool("help") } else { !local_help && st.help };
+    let help_flag = if flags.changed("help") {
+        flags.bool("help")
+    } else {
+        !local_help && st.help
+    };
     if help_flag {
         st.out.out(&help::help(&cmd, env));
         return Err(st.out);
     }
-    let version = if flags.changed_names().contains(&"version") { flags.bool("version") } else { st.version };
+    let version = if flags.changed_names().contains(&"version") {
+        flags.bool("version")
+    } else {
+        st.version
+    };
     if cmd.is_root() && version {
         st.out.out(VERSION_LINE);
         return Err(st.out);
     }
-    if cmd.has_tags() {
-        if let Err(e) = is_supported(&cmd, &flags, env) {
-            return Err(st.out.fail(&e, 1));
-        }
+    if cmd.has_tags()
+        && let Err(e) = is_supported(&cmd, &flags, env)
+    {
+        return Err(st.out.fail(&e, 1));
     }
     if let Err(e) = checks::validate_args(&cmd, &r.args) {
         return Err(st.out.fail(&e, 1));
@@ -185,7 +218,9 @@ fn execute(mut st: State, cmd: Cmd, called_as: String, args: &[String], globals:
     }
     if cmd.is_root() {
         if let Some(first) = r.args.first() {
-            let msg = format!("docker: unknown command: docker {first}\n\nRun 'docker --help' for more information");
+            let msg = format!(
+                "docker: unknown command: docker {first}\n\nRun 'docker --help' for more information"
+            );
             return Err(st.out.fail(&msg, 1));
         }
         st.out.err(&help::help(&cmd, env));

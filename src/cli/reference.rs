@@ -29,7 +29,11 @@ impl Reference {
     /// `reference.FamiliarName`: `busybox`, `user/app`, `localhost:5000/app`.
     pub fn familiar_name(&self) -> String {
         if self.domain == DEFAULT_DOMAIN {
-            self.path.strip_prefix("library/").filter(|p| !p.contains('/')).unwrap_or(&self.path).to_string()
+            self.path
+                .strip_prefix("library/")
+                .filter(|p| !p.contains('/'))
+                .unwrap_or(&self.path)
+                .to_string()
         } else {
             self.name()
         }
@@ -121,16 +125,23 @@ fn domain_and_port(s: &str) -> bool {
 fn tag_ok(t: &str) -> bool {
     let b = t.as_bytes();
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    !b.is_empty() && b.len() <= 128 && word(b[0]) && b[1..].iter().all(|&c| word(c) || c == b'.' || c == b'-')
+    !b.is_empty()
+        && b.len() <= 128
+        && word(b[0])
+        && b[1..].iter().all(|&c| word(c) || c == b'.' || c == b'-')
 }
 
 fn digest_ok(d: &str) -> bool {
-    let Some((alg, hex)) = d.split_once(':') else { return false };
+    let Some((alg, hex)) = d.split_once(':') else {
+        return false;
+    };
     let comp_ok = |c: &str| {
         let b = c.as_bytes();
         !b.is_empty() && b[0].is_ascii_alphabetic() && b.iter().all(|x| x.is_ascii_alphanumeric())
     };
-    alg.split(['-', '_', '+', '.']).all(comp_ok) && hex.len() >= 32 && hex.bytes().all(|c| c.is_ascii_hexdigit())
+    alg.split(['-', '_', '+', '.']).all(comp_ok)
+        && hex.len() >= 32
+        && hex.bytes().all(|c| c.is_ascii_hexdigit())
 }
 
 /// The reference grammar: `(domain/)?path(:tag)?(@digest)?`; returns (name, tag, digest).
@@ -139,10 +150,10 @@ fn match_reference(s: &str) -> Option<(String, Option<String>, Option<String>)> 
         Some((r, d)) => (r, Some(d)),
         None => (s, None),
     };
-    if let Some(d) = digest {
-        if !digest_ok(d) {
-            return None;
-        }
+    if let Some(d) = digest
+        && !digest_ok(d)
+    {
+        return None;
     }
     // the tag follows the last ':' that comes after the last '/'
     let last_slash = rest.rfind('/').map_or(0, |i| i + 1);
@@ -150,10 +161,10 @@ fn match_reference(s: &str) -> Option<(String, Option<String>, Option<String>)> 
         Some(i) => (&rest[..last_slash + i], Some(&rest[last_slash + i + 1..])),
         None => (rest, None),
     };
-    if let Some(t) = tag {
-        if !tag_ok(t) {
-            return None;
-        }
+    if let Some(t) = tag
+        && !tag_ok(t)
+    {
+        return None;
     }
     let name_ok = {
         let with_domain = name
@@ -161,7 +172,13 @@ fn match_reference(s: &str) -> Option<(String, Option<String>, Option<String>)> 
             .is_some_and(|(d, p)| domain_and_port(d) && p.split('/').all(path_component));
         with_domain || name.split('/').all(path_component)
     };
-    name_ok.then(|| (name.to_string(), tag.map(str::to_string), digest.map(str::to_string)))
+    name_ok.then(|| {
+        (
+            name.to_string(),
+            tag.map(str::to_string),
+            digest.map(str::to_string),
+        )
+    })
 }
 
 /// `reference.Parse` errors and the split of a matched name into domain and path.
@@ -179,10 +196,17 @@ fn parse(s: &str) -> Result<Reference, String> {
         return Err("repository name must not be more than 255 characters".into());
     }
     let (domain, path) = match name.split_once('/') {
-        Some((d, p)) if domain_and_port(d) && p.split('/').all(path_component) => (d.to_string(), p.to_string()),
+        Some((d, p)) if domain_and_port(d) && p.split('/').all(path_component) => {
+            (d.to_string(), p.to_string())
+        }
         _ => (String::new(), name.clone()),
     };
-    Ok(Reference { domain, path, tag, digest })
+    Ok(Reference {
+        domain,
+        path,
+        tag,
+        digest,
+    })
 }
 
 /// `splitDockerDomain`: which part of a familiar name is a registry.
@@ -208,12 +232,18 @@ fn split_docker_domain(name: &str) -> (String, String) {
 /// `reference.ParseNormalizedNamed`: the parse every docker command applies to image names.
 pub fn parse_normalized_named(s: &str) -> Result<Reference, String> {
     if s.len() == 64 && s.bytes().all(|c| matches!(c, b'a'..=b'f' | b'0'..=b'9')) {
-        return Err(format!("invalid repository name ({s}), cannot specify 64-byte hexadecimal strings"));
+        return Err(format!(
+            "invalid repository name ({s}), cannot specify 64-byte hexadecimal strings"
+        ));
     }
     let (domain, remainder) = split_docker_domain(s);
-    let remote = remainder.split_once(':').map_or(remainder.as_str(), |(r, _)| r);
+    let remote = remainder
+        .split_once(':')
+        .map_or(remainder.as_str(), |(r, _)| r);
     if remote.to_lowercase() != remote {
-        return Err(format!("invalid reference format: repository name ({remote}) must be lowercase"));
+        return Err(format!(
+            "invalid reference format: repository name ({remote}) must be lowercase"
+        ));
     }
     parse(&format!("{domain}/{remainder}"))
 }
@@ -225,12 +255,24 @@ mod tests {
     #[test]
     fn normalizes_familiar_names() {
         let r = parse_normalized_named("busybox").unwrap();
-        assert_eq!((r.domain.as_str(), r.path.as_str(), r.tag.clone()), ("docker.io", "library/busybox", None));
-        assert_eq!(r.clone().with_default_tag().familiar_string(), "busybox:latest");
+        assert_eq!(
+            (r.domain.as_str(), r.path.as_str(), r.tag.clone()),
+            ("docker.io", "library/busybox", None)
+        );
+        assert_eq!(
+            r.clone().with_default_tag().familiar_string(),
+            "busybox:latest"
+        );
         let r = parse_normalized_named("user/app:v1").unwrap();
-        assert_eq!((r.path.as_str(), r.tag.as_deref()), ("user/app", Some("v1")));
+        assert_eq!(
+            (r.path.as_str(), r.tag.as_deref()),
+            ("user/app", Some("v1"))
+        );
         let r = parse_normalized_named("localhost:5000/app").unwrap();
-        assert_eq!((r.domain.as_str(), r.familiar_name().as_str()), ("localhost:5000", "localhost:5000/app"));
+        assert_eq!(
+            (r.domain.as_str(), r.familiar_name().as_str()),
+            ("localhost:5000", "localhost:5000/app")
+        );
     }
 
     #[test]
@@ -239,9 +281,23 @@ mod tests {
             parse_normalized_named("Foo").unwrap_err(),
             "invalid reference format: repository name (library/Foo) must be lowercase"
         );
-        assert_eq!(parse_normalized_named("a:b:c").unwrap_err(), "invalid reference format");
-        assert_eq!(parse_normalized_named("-x").unwrap_err(), "invalid reference format");
-        assert_eq!(parse_normalized_named("").unwrap_err(), "invalid reference format");
-        assert!(parse_normalized_named("busybox@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef").is_ok());
+        assert_eq!(
+            parse_normalized_named("a:b:c").unwrap_err(),
+            "invalid reference format"
+        );
+        assert_eq!(
+            parse_normalized_named("-x").unwrap_err(),
+            "invalid reference format"
+        );
+        assert_eq!(
+            parse_normalized_named("").unwrap_err(),
+            "invalid reference format"
+        );
+        assert!(
+            parse_normalized_named(
+                "busybox@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+            )
+            .is_ok()
+        );
     }
 }

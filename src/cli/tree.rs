@@ -21,7 +21,9 @@ impl Default for Cmd {
 
 impl Cmd {
     pub fn root() -> Cmd {
-        Cmd { chain: vec![&spec::ROOT] }
+        Cmd {
+            chain: vec![&spec::ROOT],
+        }
     }
 
     /// Follows names or aliases from the root; `None` if one does not exist.
@@ -58,7 +60,9 @@ impl Cmd {
     }
 
     pub fn parent(&self) -> Option<Cmd> {
-        (!self.is_root()).then(|| Cmd { chain: self.chain[..self.chain.len() - 1].to_vec() })
+        (!self.is_root()).then(|| Cmd {
+            chain: self.chain[..self.chain.len() - 1].to_vec(),
+        })
     }
 
     /// Names below the root: `["container", "ls"]`.
@@ -68,7 +72,11 @@ impl Cmd {
 
     /// cobra's `CommandPath`: `docker container ls`.
     pub fn command_path(&self) -> String {
-        self.chain.iter().map(|c| c.name).collect::<Vec<_>>().join(" ")
+        self.chain
+            .iter()
+            .map(|c| c.name)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// cobra's `UseLine` (flags disabled in use lines, as docker does).
@@ -82,7 +90,14 @@ impl Cmd {
     /// cobra's `NamePadding`: the longest sibling name, at least 11.
     pub fn name_padding(&self) -> usize {
         match self.parent() {
-            Some(p) => p.spec().subcommands.iter().map(|c| c.name.len()).max().unwrap_or(0).max(11),
+            Some(p) => p
+                .spec()
+                .subcommands
+                .iter()
+                .map(|c| c.name.len())
+                .max()
+                .unwrap_or(0)
+                .max(11),
             None => 11,
         }
     }
@@ -107,7 +122,10 @@ impl Cmd {
     /// commands' argument validation with `isSupported`).
     pub fn has_tags(&self) -> bool {
         self.chain.iter().any(|c| {
-            !c.gate.is_none() || c.category_top != 0 || !c.aliases_text.is_empty() || c.experimental_cli
+            !c.gate.is_none()
+                || c.category_top != 0
+                || !c.aliases_text.is_empty()
+                || c.experimental_cli
         })
     }
 }
@@ -124,7 +142,11 @@ mod tests {
         assert_eq!(Cmd::root().use_line(), "docker [OPTIONS] COMMAND [ARG...]");
         assert!(Cmd::find(&["container", "nope"]).is_none());
         let run = Cmd::find(&["run"]).unwrap();
-        assert!(run.flags().iter().any(|f| f.name == "help" && f.short.is_empty()));
+        assert!(
+            run.flags()
+                .iter()
+                .any(|f| f.name == "help" && f.short.is_empty())
+        );
         assert_eq!(run.flags().iter().filter(|f| f.name == "help").count(), 1);
     }
 }

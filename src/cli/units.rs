@@ -24,7 +24,13 @@ pub fn format_g(v: f64, precision: usize) -> String {
         return "0".into();
     }
     if !v.is_finite() {
-        return if v.is_nan() { "NaN".into() } else if v > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if v.is_nan() {
+            "NaN".into()
+        } else if v > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     let p = precision.max(1);
     let sci = format!("{:.*e}", p - 1, v);
@@ -40,7 +46,11 @@ pub fn format_g(v: f64, precision: usize) -> String {
 }
 
 fn trim_zeros(s: &str) -> String {
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s.to_string() }
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 /// `units.HumanSizeWithPrecision`: decimal units, `precision` significant digits ("2.75MB").
@@ -72,7 +82,9 @@ pub fn from_human_size(s: &str) -> Result<i64, String> {
 
 fn parse_size(size_str: &str, base: i64) -> Result<i64, String> {
     let sep = size_str.rfind(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-    let Some(sep) = sep else { return Err(format!("invalid size: '{size_str}'")) };
+    let Some(sep) = sep else {
+        return Err(format!("invalid size: '{size_str}'"));
+    };
     let (num, sfx) = if size_str.as_bytes()[sep] != b' ' {
         (&size_str[..sep + 1], &size_str[sep + 1..])
     } else {
@@ -92,7 +104,11 @@ fn parse_size(size_str: &str, base: i64) -> Result<i64, String> {
     let low = sfx.to_lowercase();
     let b = low.as_bytes();
     if b[0] == b'b' {
-        return if b.len() > 1 { Err(bad()) } else { Ok(size as i64) };
+        return if b.len() > 1 {
+            Err(bad())
+        } else {
+            Ok(size as i64)
+        };
     }
     let power = match b[0] {
         b'k' => 1,

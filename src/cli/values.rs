@@ -36,9 +36,15 @@ pub fn set(kind: Kind, raw: &str) -> Result<Stored, String> {
         Kind::NanoCpus => Replace(parse_cpus(raw)?.to_string()),
         Kind::List(check) => Append(vec![validate(check, raw)?]),
         Kind::Map(check) => Append(vec![validate(check, raw)?]),
-        Kind::Strings => Append(opts::csv_record(raw).map(|v| if raw.is_empty() { Vec::new() } else { v })?),
+        Kind::Strings => {
+            Append(opts::csv_record(raw).map(|v| if raw.is_empty() { Vec::new() } else { v })?)
+        }
         Kind::StringToString => {
-            let fields = if raw.is_empty() { Vec::new() } else { opts::csv_record(raw)? };
+            let fields = if raw.is_empty() {
+                Vec::new()
+            } else {
+                opts::csv_record(raw)?
+            };
             for f in &fields {
                 if !f.contains('=') {
                     return Err(format!("{f} must be formatted as key=value"));
@@ -53,19 +59,23 @@ pub fn set(kind: Kind, raw: &str) -> Result<Stored, String> {
             let Some((name, val)) = raw.split_once('=') else {
                 return Err("bad format of filter (expected name=value)".into());
             };
-            Append(vec![format!("{}={}", name.trim().to_lowercase(), val.trim())])
+            Append(vec![format!(
+                "{}={}",
+                name.trim().to_lowercase(),
+                val.trim()
+            )])
         }
         Kind::Ulimit => Append(vec![opts::parse_ulimit(raw).map(|_| raw.to_string())?]),
         Kind::Mount => Append(vec![opts::parse_mount(raw).map(|_| raw.to_string())?]),
         Kind::Network => Append(vec![opts::parse_network(raw).map(|_| raw.to_string())?]),
         Kind::Gpus => Append(vec![opts::check_gpus(raw).map(|_| raw.to_string())?]),
         Kind::IpNetSlice => Append(opts::csv_record(raw)?),
-        Kind::Port
-        | Kind::Pref
-        | Kind::ExternalCa
-        | Kind::Secret
-        | Kind::Config => Append(vec![raw.to_string()]),
-        Kind::Command | Kind::CredentialSpec | Kind::PemFile | Kind::NodeAddr => Replace(raw.to_string()),
+        Kind::Port | Kind::Pref | Kind::ExternalCa | Kind::Secret | Kind::Config => {
+            Append(vec![raw.to_string()])
+        }
+        Kind::Command | Kind::CredentialSpec | Kind::PemFile | Kind::NodeAddr => {
+            Replace(raw.to_string())
+        }
     })
 }
 
@@ -108,7 +118,11 @@ pub fn parse_cpus(value: &str) -> Result<i64, String> {
     let all = format!("{int_part}{frac}");
     let shift = 9 + exp - frac.len() as i32;
     let trimmed = all.trim_start_matches('0');
-    let mut v: i128 = if trimmed.is_empty() { 0 } else { trimmed.parse().map_err(|_| bad())? };
+    let mut v: i128 = if trimmed.is_empty() {
+        0
+    } else {
+        trimmed.parse().map_err(|_| bad())?
+    };
     if shift >= 0 {
         for _ in 0..shift.min(40) {
             v = v.saturating_mul(10);
@@ -173,7 +187,9 @@ pub fn validate(check: Check, val: &str) -> Result<String, String> {
             if val.contains('=') {
                 Ok(val.to_string())
             } else {
-                Err(format!("invalid generic-resource format `{val}` expected `name=value`"))
+                Err(format!(
+                    "invalid generic-resource format `{val}` expected `name=value`"
+                ))
             }
         }
         Check::WeightDevice => opts::check_weight_device(val).map(|_| val.to_string()),
@@ -197,15 +213,27 @@ pub fn parse_ip(s: &str) -> Option<std::net::IpAddr> {
 fn check_extra_host(val: &str) -> Result<String, String> {
     let (k, v) = match val.split_once('=') {
         Some(kv) => kv,
-        None => val.split_once(':').ok_or_else(|| format!("bad format for add-host: {}", super::gostr::quote(val)))?,
+        None => val
+            .split_once(':')
+            .ok_or_else(|| format!("bad format for add-host: {}", super::gostr::quote(val)))?,
     };
     if k.is_empty() || k.contains(':') {
-        return Err(format!("bad format for add-host: {}", super::gostr::quote(val)));
+        return Err(format!(
+            "bad format for add-host: {}",
+            super::gostr::quote(val)
+        ));
     }
     if v != "host-gateway" {
-        let inner = if v.len() > 2 && v.starts_with('[') && v.ends_with(']') { &v[1..v.len() - 1] } else { v };
+        let inner = if v.len() > 2 && v.starts_with('[') && v.ends_with(']') {
+            &v[1..v.len() - 1]
+        } else {
+            v
+        };
         if parse_ip(inner.trim()).is_none() {
-            return Err(format!("invalid IP address in add-host: {}", super::gostr::quote(inner)));
+            return Err(format!(
+                "invalid IP address in add-host: {}",
+                super::gostr::quote(inner)
+            ));
         }
         return Ok(format!("{k}:{inner}"));
     }
@@ -214,11 +242,20 @@ fn check_extra_host(val: &str) -> Result<String, String> {
 
 fn check_sysctl(val: &str) -> Result<String, String> {
     const EXACT: &[&str] = &[
-        "kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem", "kernel.shmall", "kernel.shmmax",
-        "kernel.shmmni", "kernel.shm_rmid_forced",
+        "kernel.msgmax",
+        "kernel.msgmnb",
+        "kernel.msgmni",
+        "kernel.sem",
+        "kernel.shmall",
+        "kernel.shmmax",
+        "kernel.shmmni",
+        "kernel.shm_rmid_forced",
     ];
     match val.split_once('=') {
-        Some((k, _)) if !k.is_empty() && (EXACT.contains(&k) || k.starts_with("net.") || k.starts_with("fs.mqueue.")) => {
+        Some((k, _))
+            if !k.is_empty()
+                && (EXACT.contains(&k) || k.starts_with("net.") || k.starts_with("fs.mqueue.")) =>
+        {
             Ok(val.to_string())
         }
         _ => Err(format!("sysctl '{val}' is not allowed")),
@@ -228,10 +265,14 @@ fn check_sysctl(val: &str) -> Result<String, String> {
 fn check_cgroup_rule(val: &str) -> Result<String, String> {
     let bad = || format!("invalid device cgroup format '{val}'");
     let parts: Vec<&str> = val.split(' ').collect();
-    let [t, nums, mode] = parts.as_slice() else { return Err(bad()) };
+    let [t, nums, mode] = parts.as_slice() else {
+        return Err(bad());
+    };
     let num_ok = |s: &str| s == "*" || (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()));
     let ok = matches!(*t, "a" | "b" | "c")
-        && nums.split_once(':').is_some_and(|(a, b)| num_ok(a) && num_ok(b))
+        && nums
+            .split_once(':')
+            .is_some_and(|(a, b)| num_ok(a) && num_ok(b))
         && (1..=3).contains(&mode.len())
         && mode.bytes().all(|c| matches!(c, b'r' | b'w' | b'm'));
     if ok { Ok(val.to_string()) } else { Err(bad()) }
@@ -256,7 +297,11 @@ fn check_dns_search(val: &str) -> Result<String, String> {
             && b[b.len() - 1].is_ascii_alphanumeric()
             && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
     };
-    if body.split('.').all(label_ok) && body.len() < 255 { Ok(body.to_string()) } else { Err(bad()) }
+    if body.split('.').all(label_ok) && body.len() < 255 {
+        Ok(body.to_string())
+    } else {
+        Err(bad())
+    }
 }
 
 #[cfg(test)]
@@ -268,21 +313,48 @@ mod tests {
         assert_eq!(parse_cpus("1.5"), Ok(1_500_000_000));
         assert_eq!(parse_cpus("2"), Ok(2_000_000_000));
         assert_eq!(parse_cpus("0.000000001"), Ok(1));
-        assert_eq!(parse_cpus("0.0000000001").unwrap_err(), "value is too precise");
-        assert_eq!(parse_cpus("abc").unwrap_err(), "failed to parse abc as a rational number");
+        assert_eq!(
+            parse_cpus("0.0000000001").unwrap_err(),
+            "value is too precise"
+        );
+        assert_eq!(
+            parse_cpus("abc").unwrap_err(),
+            "failed to parse abc as a rational number"
+        );
         assert_eq!(parse_cpus("1/2"), Ok(500_000_000));
     }
 
     #[test]
     fn validators() {
-        assert_eq!(validate(Check::Env, "=x").unwrap_err(), "invalid environment variable: =x");
+        assert_eq!(
+            validate(Check::Env, "=x").unwrap_err(),
+            "invalid environment variable: =x"
+        );
         assert_eq!(validate(Check::Env, "A=1"), Ok("A=1".into()));
-        assert_eq!(validate(Check::Label, "=x").unwrap_err(), "invalid label '=x': empty name");
-        assert_eq!(validate(Check::ExtraHost, "foo").unwrap_err(), "bad format for add-host: \"foo\"");
-        assert_eq!(validate(Check::ExtraHost, "db=10.0.0.1"), Ok("db:10.0.0.1".into()));
-        assert_eq!(validate(Check::IpAddr, "1.2.3").unwrap_err(), "IP address is not correctly formatted: 1.2.3");
-        assert_eq!(validate(Check::Sysctl, "a").unwrap_err(), "sysctl 'a' is not allowed");
-        assert_eq!(validate(Check::Link, "a:b:c").unwrap_err(), "bad format for links: a:b:c");
+        assert_eq!(
+            validate(Check::Label, "=x").unwrap_err(),
+            "invalid label '=x': empty name"
+        );
+        assert_eq!(
+            validate(Check::ExtraHost, "foo").unwrap_err(),
+            "bad format for add-host: \"foo\""
+        );
+        assert_eq!(
+            validate(Check::ExtraHost, "db=10.0.0.1"),
+            Ok("db:10.0.0.1".into())
+        );
+        assert_eq!(
+            validate(Check::IpAddr, "1.2.3").unwrap_err(),
+            "IP address is not correctly formatted: 1.2.3"
+        );
+        assert_eq!(
+            validate(Check::Sysctl, "a").unwrap_err(),
+            "sysctl 'a' is not allowed"
+        );
+        assert_eq!(
+            validate(Check::Link, "a:b:c").unwrap_err(),
+            "bad format for links: a:b:c"
+        );
         assert_eq!(validate(Check::Attach, "STDOUT"), Ok("stdout".into()));
         assert!(validate(Check::DeviceCgroupRule, "c 1:3 rwm").is_ok());
         assert!(validate(Check::DnsSearch, "example.com").is_ok());

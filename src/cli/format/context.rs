@@ -18,7 +18,12 @@ fn prepare(format: &str) -> (bool, String) {
     } else {
         format
     };
-    (table, body.trim_matches(' ').replace("\\t", "\t").replace("\\n", "\n"))
+    (
+        table,
+        body.trim_matches(' ')
+            .replace("\\t", "\t")
+            .replace("\\n", "\n"),
+    )
 }
 
 /// Parses a `--format` value the way the formatter does.
@@ -34,14 +39,22 @@ pub fn write(format: &str, header: &Value, rows: &[Value]) -> Result<String, Str
     let tmpl = Template::parse(&body).map_err(|e| format!("template parsing error: {e}"))?;
     let mut buffer = String::new();
     for row in rows {
-        let text = tmpl.execute(row).map_err(|e| format!("template parsing error: {e}"))?;
+        let text = tmpl
+            .execute(row)
+            .map_err(|e| format!("template parsing error: {e}"))?;
         buffer.push_str(&text);
         buffer.push('\n');
     }
     if !table {
         return Ok(buffer);
     }
-    let (head, _) = tmpl.execute_partial(header, Options { header: true, ..Options::default() });
+    let (head, _) = tmpl.execute_partial(
+        header,
+        Options {
+            header: true,
+            ..Options::default()
+        },
+    );
     let mut tw = TabWriter::docker_table();
     tw.write(&head);
     tw.write("\n");
@@ -55,7 +68,13 @@ mod tests {
     use crate::cli::format::template::Record;
 
     fn header() -> Value {
-        Record::header(&[("ID", "CONTAINER ID"), ("Image", "IMAGE"), ("Names", "NAMES"), ("Labels", "LABELS")]).into_value()
+        Record::header(&[
+            ("ID", "CONTAINER ID"),
+            ("Image", "IMAGE"),
+            ("Names", "NAMES"),
+            ("Labels", "LABELS"),
+        ])
+        .into_value()
     }
 
     fn row(id: &str, name: &str) -> Value {
@@ -70,8 +89,16 @@ mod tests {
 
     #[test]
     fn table_with_header() {
-        let out = write("table {{.ID}}\\t{{.Image}}\\t{{.Names}}", &header(), &[row("cd1afdfe72bb", "fmt1")]).unwrap();
-        assert_eq!(out, "CONTAINER ID   IMAGE     NAMES\ncd1afdfe72bb   busybox   fmt1\n");
+        let out = write(
+            "table {{.ID}}\\t{{.Image}}\\t{{.Names}}",
+            &header(),
+            &[row("cd1afdfe72bb", "fmt1")],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "CONTAINER ID   IMAGE     NAMES\ncd1afdfe72bb   busybox   fmt1\n"
+        );
         let out = write("table {{.Label \"com.x-y\"}}", &header(), &[row("a", "b")]).unwrap();
         assert_eq!(out, "x y\n1\n");
         let out = write("table {{.ID}}", &header(), &[]).unwrap();
@@ -80,8 +107,14 @@ mod tests {
 
     #[test]
     fn raw_and_json() {
-        assert_eq!(write("{{.Names}}", &header(), &[row("a", "x"), row("b", "y")]).unwrap(), "x\ny\n");
-        assert_eq!(write("json", &header(), &[row("a", "x")]).unwrap(), "{\"ID\":\"a\",\"Names\":\"x\"}\n");
+        assert_eq!(
+            write("{{.Names}}", &header(), &[row("a", "x"), row("b", "y")]).unwrap(),
+            "x\ny\n"
+        );
+        assert_eq!(
+            write("json", &header(), &[row("a", "x")]).unwrap(),
+            "{\"ID\":\"a\",\"Names\":\"x\"}\n"
+        );
         assert_eq!(
             write("{{.Nope}}", &header(), &[row("a", "x")]).unwrap_err(),
             "template parsing error: template: :1:2: executing \"\" at <.Nope>: can't evaluate field Nope in type *formatter.ContainerContext"

@@ -136,9 +136,15 @@ mod tests {
 
     #[test]
     fn escapes_like_go() {
-        assert_eq!(marshal(&json!("<a&b>"), true), "\"\\u003ca\\u0026b\\u003e\"");
+        assert_eq!(
+            marshal(&json!("<a&b>"), true),
+            "\"\\u003ca\\u0026b\\u003e\""
+        );
         assert_eq!(marshal(&json!("<a&b>"), false), "\"<a&b>\"");
-        assert_eq!(marshal(&json!("a\u{1}\u{2028}\u{8}"), true), "\"a\\u0001\\u2028\\b\"");
+        assert_eq!(
+            marshal(&json!("a\u{1}\u{2028}\u{8}"), true),
+            "\"a\\u0001\\u2028\\b\""
+        );
         assert_eq!(marshal(&json!({"a": [1, "x"]}), true), "{\"a\":[1,\"x\"]}");
         assert_eq!(go_json_float(1.5), "1.5");
         assert_eq!(go_json_float(1e21), "1e+21");

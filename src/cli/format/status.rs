@@ -35,10 +35,18 @@ impl ContainerState {
                 return format!("Up {} (Paused)", since(self.started_at));
             }
             if self.restarting {
-                return format!("Restarting ({}) {} ago", self.exit_code, since(self.finished_at));
+                return format!(
+                    "Restarting ({}) {} ago",
+                    self.exit_code,
+                    since(self.finished_at)
+                );
             }
             if let Some(h) = &self.health {
-                let h = if h == "starting" { "health: starting" } else { h.as_str() };
+                let h = if h == "starting" {
+                    "health: starting"
+                } else {
+                    h.as_str()
+                };
                 return format!("Up {} ({h})", since(self.started_at));
             }
             return format!("Up {}", since(self.started_at));
@@ -55,7 +63,11 @@ impl ContainerState {
         if self.finished_at.is_none() {
             return String::new();
         }
-        format!("Exited ({}) {} ago", self.exit_code, since(self.finished_at))
+        format!(
+            "Exited ({}) {} ago",
+            self.exit_code,
+            since(self.finished_at)
+        )
     }
 
     /// The state word: "running", "paused", "restarting", "removing", "dead",
@@ -105,7 +117,10 @@ pub fn ellipsis(s: &str, max_width: usize) -> String {
     if max_width == 1 {
         return chars.first().map(|c| c.to_string()).unwrap_or_default();
     }
-    let widths: Vec<usize> = chars.iter().map(|c| crate::cli::format::tabwriter::display_width(&c.to_string()).max(1)).collect();
+    let widths: Vec<usize> = chars
+        .iter()
+        .map(|c| crate::cli::format::tabwriter::display_width(&c.to_string()).max(1))
+        .collect();
     let total: usize = widths.iter().sum();
     if total <= max_width {
         return s.to_string();
@@ -125,14 +140,21 @@ pub fn ellipsis(s: &str, max_width: usize) -> String {
 
 /// The COMMAND column: quoted, cut to 20 columns unless `--no-trunc`.
 pub fn command(cmd: &str, trunc: bool) -> String {
-    if trunc { quote(&ellipsis(cmd, 20)) } else { quote(cmd) }
+    if trunc {
+        quote(&ellipsis(cmd, 20))
+    } else {
+        quote(cmd)
+    }
 }
 
 /// The SIZE column: "2B (virtual 21.5MB)".
 pub fn size(size_rw: i64, size_root_fs: i64) -> String {
     let rw = human_size_with_precision(size_rw as f64, 3);
     if size_root_fs > 0 {
-        format!("{rw} (virtual {})", human_size_with_precision(size_root_fs as f64, 3))
+        format!(
+            "{rw} (virtual {})",
+            human_size_with_precision(size_root_fs as f64, 3)
+        )
     } else {
         rw
     }
@@ -150,7 +172,11 @@ pub struct Port {
 }
 
 fn join_host_port(ip: &str, port: &str) -> String {
-    if ip.contains(':') { format!("[{ip}]:{port}") } else { format!("{ip}:{port}") }
+    if ip.contains(':') {
+        format!("[{ip}]:{port}")
+    } else {
+        format!("{ip}:{port}")
+    }
 }
 
 fn form_group(key: &str, first: u16, last: u16) -> String {
@@ -172,7 +198,12 @@ fn form_group(key: &str, first: u16, last: u16) -> String {
 pub fn displayable_ports(ports: &[Port]) -> String {
     let mut ports = ports.to_vec();
     ports.sort_by(|a, b| {
-        (a.private_port, &a.ip, a.public_port, &a.kind).cmp(&(b.private_port, &b.ip, b.public_port, &b.kind))
+        (a.private_port, &a.ip, a.public_port, &a.kind).cmp(&(
+            b.private_port,
+            &b.ip,
+            b.public_port,
+            &b.kind,
+        ))
     });
     let mut groups: Vec<(String, u16, u16)> = Vec::new();
     let mut result = Vec::new();
@@ -182,7 +213,12 @@ pub fn displayable_ports(ports: &[Port]) -> String {
         let mut key = p.kind.clone();
         if !p.ip.is_empty() {
             if p.public_port != current {
-                host_mappings.push(format!("{}->{}/{}", join_host_port(&p.ip, &p.public_port.to_string()), current, p.kind));
+                host_mappings.push(format!(
+                    "{}->{}/{}",
+                    join_host_port(&p.ip, &p.public_port.to_string()),
+                    current,
+                    p.kind
+                ));
                 continue;
             }
             key = format!("{}/{}", p.ip, p.kind);
@@ -216,7 +252,11 @@ mod tests {
     #[test]
     fn statuses() {
         let now = t(1000);
-        let mut s = ContainerState { running: true, started_at: Some(t(997)), ..Default::default() };
+        let mut s = ContainerState {
+            running: true,
+            started_at: Some(t(997)),
+            ..Default::default()
+        };
         assert_eq!(s.status(now), "Up 3 seconds");
         assert_eq!(s.state(), "running");
         s.paused = true;
@@ -224,22 +264,64 @@ mod tests {
         s.paused = false;
         s.health = Some("starting".into());
         assert_eq!(s.status(now), "Up 3 seconds (health: starting)");
-        let exited = ContainerState { started_at: Some(t(0)), finished_at: Some(t(880)), exit_code: 137, ..Default::default() };
+        let exited = ContainerState {
+            started_at: Some(t(0)),
+            finished_at: Some(t(880)),
+            exit_code: 137,
+            ..Default::default()
+        };
         assert_eq!(exited.status(now), "Exited (137) 2 minutes ago");
         assert_eq!(exited.state(), "exited");
-        let restarting = ContainerState { running: true, restarting: true, started_at: Some(t(0)), finished_at: Some(t(999)), exit_code: 1, ..Default::default() };
+        let restarting = ContainerState {
+            running: true,
+            restarting: true,
+            started_at: Some(t(0)),
+            finished_at: Some(t(999)),
+            exit_code: 1,
+            ..Default::default()
+        };
         assert_eq!(restarting.status(now), "Restarting (1) 1 second ago");
         assert_eq!(ContainerState::default().status(now), "Created");
-        assert_eq!(ContainerState { dead: true, started_at: Some(t(0)), ..Default::default() }.status(now), "Dead");
-        assert_eq!(ContainerState { running: true, started_at: Some(t(1000)), ..Default::default() }.status(now), "Up Less than a second");
+        assert_eq!(
+            ContainerState {
+                dead: true,
+                started_at: Some(t(0)),
+                ..Default::default()
+            }
+            .status(now),
+            "Dead"
+        );
+        assert_eq!(
+            ContainerState {
+                running: true,
+                started_at: Some(t(1000)),
+                ..Default::default()
+            }
+            .status(now),
+            "Up Less than a second"
+        );
     }
 
     #[test]
     fn ports() {
-        let p = |ip: &str, private: u16, public: u16| Port { ip: ip.into(), private_port: private, public_port: public, kind: "tcp".into() };
-        assert_eq!(displayable_ports(&[p("0.0.0.0", 80, 8080), p("::", 80, 8080)]), "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp");
-        assert_eq!(displayable_ports(&[p("", 80, 0), p("", 81, 0), p("", 443, 0)]), "80-81/tcp, 443/tcp");
-        assert_eq!(displayable_ports(&[p("0.0.0.0", 80, 80)]), "0.0.0.0:80->80/tcp");
+        let p = |ip: &str, private: u16, public: u16| Port {
+            ip: ip.into(),
+            private_port: private,
+            public_port: public,
+            kind: "tcp".into(),
+        };
+        assert_eq!(
+            displayable_ports(&[p("0.0.0.0", 80, 8080), p("::", 80, 8080)]),
+            "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp"
+        );
+        assert_eq!(
+            displayable_ports(&[p("", 80, 0), p("", 81, 0), p("", 443, 0)]),
+            "80-81/tcp, 443/tcp"
+        );
+        assert_eq!(
+            displayable_ports(&[p("0.0.0.0", 80, 80)]),
+            "0.0.0.0:80->80/tcp"
+        );
         assert_eq!(displayable_ports(&[]), "");
     }
 
@@ -247,7 +329,10 @@ mod tests {
     fn texts() {
         assert_eq!(truncate_id("sha256:0123456789abcdef"), "0123456789ab");
         assert_eq!(command("sleep 3600", true), "\"sleep 3600\"");
-        assert_eq!(command("/docker-entrypoint.sh nginx -g 'daemon off;'", true), "\"/docker-entrypoint.…\"");
+        assert_eq!(
+            command("/docker-entrypoint.sh nginx -g 'daemon off;'", true),
+            "\"/docker-entrypoint.…\""
+        );
         assert_eq!(size(0, 1_983_734), "0B (virtual 1.98MB)");
         assert_eq!(ago(t(0), t(150)), "2 minutes ago");
     }

@@ -225,7 +225,10 @@ mod tests {
 
     #[test]
     fn single_cell_lines_flush() {
-        assert_eq!(align("a\tb\nlonger line\nx\ty\n"), "a         b\nlonger line\nx         y\n");
+        assert_eq!(
+            align("a\tb\nlonger line\nx\ty\n"),
+            "a         b\nlonger line\nx         y\n"
+        );
         assert_eq!(align("no newline"), "no newline");
         assert_eq!(align(""), "");
     }

@@ -79,7 +79,12 @@ pub struct Gate {
 }
 
 impl Gate {
-    pub const NONE: Gate = Gate { version: "", ostype: "", experimental: false, swarm: None };
+    pub const NONE: Gate = Gate {
+        version: "",
+        ostype: "",
+        experimental: false,
+        swarm: None,
+    };
 
     pub fn is_none(&self) -> bool {
         *self == Gate::NONE
@@ -231,8 +236,17 @@ pub struct FlagSpec {
 }
 
 /// Starts a flag definition; chain the modifiers below.
-pub const fn f(name: &'static str, short: &'static str, kind: Kind, usage: &'static str) -> FlagSpec {
-    let no_opt = if matches!(kind, Kind::Bool) { "true" } else { "" };
+pub const fn f(
+    name: &'static str,
+    short: &'static str,
+    kind: Kind,
+    usage: &'static str,
+) -> FlagSpec {
+    let no_opt = if matches!(kind, Kind::Bool) {
+        "true"
+    } else {
+        ""
+    };
     FlagSpec {
         name,
         short,
@@ -294,7 +308,11 @@ impl FlagSpec {
 
     /// Where the value is stored: the shared flag's name or this one's.
     pub fn key(&self) -> &'static str {
-        if self.shares.is_empty() { self.name } else { self.shares }
+        if self.shares.is_empty() {
+            self.name
+        } else {
+            self.shares
+        }
     }
 
     /// The default as a typed value would print it, or the type's zero value.
@@ -362,8 +380,11 @@ impl CommandSpec {
     };
 
     /// A management command (`docker image`): no arguments, shows its help.
-    pub const GROUP: CommandSpec =
-        CommandSpec { args: Args::None, action: Action::ShowHelp, ..CommandSpec::LEAF };
+    pub const GROUP: CommandSpec = CommandSpec {
+        args: Args::None,
+        action: Action::ShowHelp,
+        ..CommandSpec::LEAF
+    };
 
     /// Own flags, in definition order.
     pub fn own_flags(&self) -> impl Iterator<Item = &'static FlagSpec> + use<> {
@@ -391,14 +412,26 @@ mod tests {
         let mut names: Vec<&str> = Vec::new();
         let mut shorts: Vec<&str> = Vec::new();
         for fl in c.own_flags() {
-            assert!(!names.contains(&fl.name), "{path:?}: duplicate flag {}", fl.name);
+            assert!(
+                !names.contains(&fl.name),
+                "{path:?}: duplicate flag {}",
+                fl.name
+            );
             names.push(fl.name);
             if !fl.short.is_empty() {
-                assert!(!shorts.contains(&fl.short), "{path:?}: duplicate -{}", fl.short);
+                assert!(
+                    !shorts.contains(&fl.short),
+                    "{path:?}: duplicate -{}",
+                    fl.short
+                );
                 shorts.push(fl.short);
             }
             if !fl.shares.is_empty() {
-                assert!(c.own_flags().any(|o| o.name == fl.shares), "{path:?}: {} shares nothing", fl.name);
+                assert!(
+                    c.own_flags().any(|o| o.name == fl.shares),
+                    "{path:?}: {} shares nothing",
+                    fl.name
+                );
             }
         }
         assert_eq!(c.use_line.split(' ').next(), Some(c.name), "{path:?}");

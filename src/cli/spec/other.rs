@@ -2,8 +2,8 @@
 //!
 //! Invariant: mirrors docker/cli v28.2.2; flags sorted by name within each group.
 
-use super::{CommandSpec as C, FlagSpec, f, Gate, Action, Check, Args};
 use super::Kind::*;
+use super::{Action, Args, Check, CommandSpec as C, FlagSpec, Gate, f};
 
 #[rustfmt::skip]
 pub static MANIFEST: C = C {

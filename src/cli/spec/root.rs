@@ -24,8 +24,10 @@ pub const GLOBAL_FLAGS: &[FlagSpec] = &[
 ];
 
 /// `-h, --help`, a persistent flag of the root: hidden, its shorthand deprecated.
-pub const HELP_FLAG: FlagSpec =
-    f("help", "h", Bool, "Print usage").hidden().short_deprecated("use --help").persistent();
+pub const HELP_FLAG: FlagSpec = f("help", "h", Bool, "Print usage")
+    .hidden()
+    .short_deprecated("use --help")
+    .persistent();
 
 /// `docker bake`: a stub replaced by buildx when installed; hidden without it.
 #[rustfmt::skip]

@@ -2,8 +2,8 @@
 //!
 //! Invariant: mirrors docker/cli v28.2.2; flags sorted by name within each group.
 
-use super::{CommandSpec as C, FlagSpec, f, Gate, Check, Args, INSPECT_FORMAT_HELP, FORMAT_HELP};
 use super::Kind::*;
+use super::{Args, Check, CommandSpec as C, FORMAT_HELP, FlagSpec, Gate, INSPECT_FORMAT_HELP, f};
 
 #[rustfmt::skip]
 pub static SERVICE: C = C {

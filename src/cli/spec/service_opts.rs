@@ -2,8 +2,8 @@
 //!
 //! Invariant: mirrors docker/cli v28.2.2; flags sorted by name within each group.
 
-use super::{FlagSpec, f, Check};
 use super::Kind::*;
+use super::{Check, FlagSpec, f};
 
 #[rustfmt::skip]
 pub(super) const SERVICE_OPTS: &[FlagSpec] = &[

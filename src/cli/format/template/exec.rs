@@ -42,7 +42,14 @@ type R<T> = Result<T, String>;
 
 impl<'a> Exec<'a> {
     pub fn new(src: &'a str, root: Value, opts: Options) -> Exec<'a> {
-        Exec { src, opts, out: String::new(), vars: vec![("$".into(), root)], at: (0, String::new()), steps: 0 }
+        Exec {
+            src,
+            opts,
+            out: String::new(),
+            vars: vec![("$".into(), root)],
+            at: (0, String::new()),
+            steps: 0,
+        }
     }
 
     /// Runs the nodes with `dot` and returns the output.
@@ -59,7 +66,11 @@ impl<'a> Exec<'a> {
 
     fn fail<T>(&self, msg: impl Into<String>) -> R<T> {
         let (pos, ctx) = &self.at;
-        let ctx = if ctx.chars().count() > 20 { format!("{}...", ctx.chars().take(20).collect::<String>()) } else { ctx.clone() };
+        let ctx = if ctx.chars().count() > 20 {
+            format!("{}...", ctx.chars().take(20).collect::<String>())
+        } else {
+            ctx.clone()
+        };
         Err(format!(
             "template: :{}:{}: executing \"\" at <{ctx}>: {}",
             line_of(self.src, *pos),
@@ -123,9 +134,18 @@ impl<'a> Exec<'a> {
         decl.vars.clear();
         let v = self.pipe(dot, &decl)?;
         let items: Vec<(Value, Value)> = match &v {
-            Value::List(l) => l.iter().enumerate().map(|(i, e)| (Value::Int(i as i64), e.clone())).collect(),
-            Value::Map(m, _) => m.iter().map(|(k, e)| (Value::Str(k.clone()), e.clone())).collect(),
-            Value::Int(n) if *n >= 0 => (0..(*n).min(MAX_STEPS as i64)).map(|i| (Value::Int(i), Value::Int(i))).collect(),
+            Value::List(l) => l
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (Value::Int(i as i64), e.clone()))
+                .collect(),
+            Value::Map(m, _) => m
+                .iter()
+                .map(|(k, e)| (Value::Str(k.clone()), e.clone()))
+                .collect(),
+            Value::Int(n) if *n >= 0 => (0..(*n).min(MAX_STEPS as i64))
+                .map(|i| (Value::Int(i), Value::Int(i)))
+                .collect(),
             Value::Nil | Value::NoValue => Vec::new(),
             other => return self.fail(format!("range can't iterate over {}", other.sprint())),
         };
@@ -153,11 +173,9 @@ impl<'a> Exec<'a> {
     }
 
     fn set_var(&mut self, name: &str, v: Value, assign: bool) {
-        if assign {
-            if let Some(slot) = self.vars.iter_mut().rev().find(|(n, _)| n == name) {
-                slot.1 = v;
-                return;
-            }
+        if assign && let Some(slot) = self.vars.iter_mut().rev().find(|(n, _)| n == name) {
+            slot.1 = v;
+            return;
         }
         self.vars.push((name.to_string(), v));
     }
@@ -226,7 +244,10 @@ impl<'a> Exec<'a> {
 
     fn not_a_function(&self, rest: &[Operand], fin: &Option<Value>, first: &Operand) -> R<()> {
         if !rest.is_empty() || fin.is_some() {
-            return self.fail(format!("can't give argument to non-function {}", first.text()));
+            return self.fail(format!(
+                "can't give argument to non-function {}",
+                first.text()
+            ));
         }
         Ok(())
     }
@@ -255,14 +276,25 @@ impl<'a> Exec<'a> {
             Arg::Field(names) => self.chain(dot, dot.clone(), false, names, &[], None, op),
             Arg::Var(name, names) => {
                 let v = self.var(name)?;
-                if names.is_empty() { Ok(v) } else { self.chain(dot, v, false, names, &[], None, op) }
+                if names.is_empty() {
+                    Ok(v)
+                } else {
+                    self.chain(dot, v, false, names, &[], None, op)
+                }
             }
             Arg::Sub(pipe, names) => {
                 let v = self.pipe(dot, pipe)?;
-                if names.is_empty() { Ok(v) } else { self.chain(dot, v, false, names, &[], None, op) }
+                if names.is_empty() {
+                    Ok(v)
+                } else {
+                    self.chain(dot, v, false, names, &[], None, op)
+                }
             }
             Arg::Func(name) => {
-                let cmd = Command { pos: op.pos, args: vec![op.clone()] };
+                let cmd = Command {
+                    pos: op.pos,
+                    args: vec![op.clone()],
+                };
                 self.function(dot, name, &cmd, None, op)
             }
             _ => self.constant(op),
@@ -273,12 +305,22 @@ impl<'a> Exec<'a> {
     fn validate(&self, v: Value, p: Param) -> R<Value> {
         let ok = match (p, &v) {
             (Param::Any, _) => true,
-            (_, Value::NoValue) => return self.fail(format!("invalid value; expected {}", p.go_name())),
+            (_, Value::NoValue) => {
+                return self.fail(format!("invalid value; expected {}", p.go_name()));
+            }
             (Param::Str, Value::Str(_)) | (Param::Int, Value::Int(_)) => true,
             (Param::StrList, Value::List(l)) => l.iter().all(|x| matches!(x, Value::Str(_))),
             _ => false,
         };
-        if ok { Ok(v) } else { self.fail(format!("wrong type for value; expected {}; got {}", p.go_name(), v.type_name())) }
+        if ok {
+            Ok(v)
+        } else {
+            self.fail(format!(
+                "wrong type for value; expected {}; got {}",
+                p.go_name(),
+                v.type_name()
+            ))
+        }
     }
 
     /// Go's `evalArg` for a parameter of type `p`.
@@ -290,9 +332,15 @@ impl<'a> Exec<'a> {
                 v @ Value::Int(_) => Ok(v),
                 _ => self.fail(format!("expected integer; found {}", op.text())),
             },
-            (Arg::Number(_) | Arg::Bool(_), Param::Str) => self.fail(format!("expected string; found {}", op.text())),
-            (Arg::Str(..) | Arg::Bool(_), Param::Int) => self.fail(format!("expected integer; found {}", op.text())),
-            (Arg::Nil, Param::Str | Param::Int) => self.fail(format!("cannot assign nil to {}", p.go_name())),
+            (Arg::Number(_) | Arg::Bool(_), Param::Str) => {
+                self.fail(format!("expected string; found {}", op.text()))
+            }
+            (Arg::Str(..) | Arg::Bool(_), Param::Int) => {
+                self.fail(format!("expected integer; found {}", op.text()))
+            }
+            (Arg::Nil, Param::Str | Param::Int) => {
+                self.fail(format!("cannot assign nil to {}", p.go_name()))
+            }
             _ => {
                 let v = self.arg(dot, op)?;
                 self.at(op.pos, op.text());
@@ -301,13 +349,22 @@ impl<'a> Exec<'a> {
         }
     }
 
-    fn function(&mut self, dot: &Value, name: &str, cmd: &Command, fin: Option<Value>, ident: &Operand) -> R<Value> {
+    fn function(
+        &mut self,
+        dot: &Value,
+        name: &str,
+        cmd: &Command,
+        fin: Option<Value>,
+        ident: &Operand,
+    ) -> R<Value> {
         self.at(ident.pos, ident.text());
         let rest = &cmd.args[1..];
         let num_in = rest.len() + usize::from(fin.is_some());
         if name == "and" || name == "or" {
             if num_in == 0 {
-                return self.fail(format!("wrong number of args for {name}: want at least 1 got 0"));
+                return self.fail(format!(
+                    "wrong number of args for {name}: want at least 1 got 0"
+                ));
             }
             let mut v = Value::NoValue;
             for op in rest {
@@ -332,7 +389,10 @@ impl<'a> Exec<'a> {
                 ));
             }
             None if num_in != fixed.len() => {
-                return self.fail(format!("wrong number of args for {name}: want {} got {num_in}", fixed.len()));
+                return self.fail(format!(
+                    "wrong number of args for {name}: want {} got {num_in}",
+                    fixed.len()
+                ));
             }
             _ => {}
         }
@@ -343,7 +403,11 @@ impl<'a> Exec<'a> {
         }
         if let Some(f) = fin {
             self.at(ident.pos, ident.text());
-            let p = if variadic.is_some() { variadic.unwrap_or(Param::Any) } else { param(num_in - 1) };
+            let p = if variadic.is_some() {
+                variadic.unwrap_or(Param::Any)
+            } else {
+                param(num_in - 1)
+            };
             argv.push(self.validate(f, p)?);
         }
         self.at(ident.pos, ident.text());
@@ -359,14 +423,27 @@ impl<'a> Exec<'a> {
 
     /// `.A.B.C` on `recv`, with `args` and `fin` passed to the last element.
     #[allow(clippy::too_many_arguments)]
-    fn chain(&mut self, dot: &Value, mut recv: Value, mut dynamic: bool, names: &[String], args: &[Operand], fin: Option<Value>, node: &Operand) -> R<Value> {
+    fn chain(
+        &mut self,
+        dot: &Value,
+        mut recv: Value,
+        mut dynamic: bool,
+        names: &[String],
+        args: &[Operand],
+        fin: Option<Value>,
+        node: &Operand,
+    ) -> R<Value> {
         if names.is_empty() {
             return Ok(recv);
         }
         let last = names.len() - 1;
         let mut fin = fin;
         for (i, name) in names.iter().enumerate() {
-            let (a, f) = if i == last { (args, fin.take()) } else { (&[][..], None) };
+            let (a, f) = if i == last {
+                (args, fin.take())
+            } else {
+                (&[][..], None)
+            };
             let (v, from_dynamic) = self.field(dot, &recv, dynamic, name, a, f, node)?;
             recv = v;
             dynamic = from_dynamic;
@@ -375,7 +452,16 @@ impl<'a> Exec<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn field(&mut self, dot: &Value, recv: &Value, dynamic: bool, name: &str, args: &[Operand], fin: Option<Value>, node: &Operand) -> R<(Value, bool)> {
+    fn field(
+        &mut self,
+        dot: &Value,
+        recv: &Value,
+        dynamic: bool,
+        name: &str,
+        args: &[Operand],
+        fin: Option<Value>,
+        node: &Operand,
+    ) -> R<(Value, bool)> {
         let has_args = !args.is_empty() || fin.is_some();
         match recv {
             Value::Object(r) => match r.lookup(name) {
@@ -389,7 +475,10 @@ impl<'a> Exec<'a> {
                     }
                     self.at(node.pos, node.text());
                     if argv.len() != arity {
-                        return self.fail(format!("wrong number of args for {name}: want {arity} got {}", argv.len()));
+                        return self.fail(format!(
+                            "wrong number of args for {name}: want {arity} got {}",
+                            argv.len()
+                        ));
                     }
                     match r.call(name, &argv) {
                         Ok(v) => Ok((v, false)),
@@ -402,11 +491,15 @@ impl<'a> Exec<'a> {
                         if r.is_map() {
                             return self.fail(format!("{name} is not a method but has arguments"));
                         }
-                        return self.fail(format!("wrong number of args for {name}: want 0 got {n}"));
+                        return self
+                            .fail(format!("wrong number of args for {name}: want 0 got {n}"));
                     }
                     Ok((v, false))
                 }
-                None => self.fail(format!("can't evaluate field {name} in type {}", r.type_name)),
+                None => self.fail(format!(
+                    "can't evaluate field {name} in type {}",
+                    r.type_name
+                )),
             },
             Value::Map(m, dyn_values) => {
                 if has_args {
@@ -414,7 +507,9 @@ impl<'a> Exec<'a> {
                 }
                 match m.get(name) {
                     Some(v) => Ok((v.clone(), *dyn_values)),
-                    None if self.opts.missing_key_error => self.fail(format!("map has no entry for key \"{name}\"")),
+                    None if self.opts.missing_key_error => {
+                        self.fail(format!("map has no entry for key \"{name}\""))
+                    }
                     None => Ok((Value::NoValue, false)),
                 }
             }
@@ -426,7 +521,11 @@ impl<'a> Exec<'a> {
             }
             Value::Nil => self.fail(format!("nil pointer evaluating interface {{}}.{name}")),
             other => {
-                let t = if dynamic { "interface {}".to_string() } else { other.type_name() };
+                let t = if dynamic {
+                    "interface {}".to_string()
+                } else {
+                    other.type_name()
+                };
                 self.fail(format!("can't evaluate field {name} in type {t}"))
             }
         }

@@ -9,10 +9,12 @@ use super::gofmt::{sprint, sprintf, sprintln};
 use super::value::Value;
 
 const BUILTINS: &[&str] = &[
-    "and", "or", "not", "len", "index", "slice", "print", "printf", "println", "eq", "ne", "lt", "le", "gt", "ge",
-    "html", "js", "urlquery", "call",
+    "and", "or", "not", "len", "index", "slice", "print", "printf", "println", "eq", "ne", "lt",
+    "le", "gt", "ge", "html", "js", "urlquery", "call",
 ];
-const DOCKER: &[&str] = &["json", "split", "join", "title", "lower", "upper", "pad", "truncate"];
+const DOCKER: &[&str] = &[
+    "json", "split", "join", "title", "lower", "upper", "pad", "truncate",
+];
 
 /// The name is a known function.
 pub fn is_func(name: &str) -> bool {
@@ -66,25 +68,45 @@ pub fn signature(name: &str, header: bool) -> (&'static [Param], Option<Param>) 
 }
 
 fn want(name: &str, n: usize, got: usize) -> Result<(), String> {
-    if n == got { Ok(()) } else { Err(format!("wrong number of args for {name}: want {n} got {got}")) }
+    if n == got {
+        Ok(())
+    } else {
+        Err(format!(
+            "wrong number of args for {name}: want {n} got {got}"
+        ))
+    }
 }
 
 fn want_at_least(name: &str, n: usize, got: usize) -> Result<(), String> {
-    if got >= n { Ok(()) } else { Err(format!("wrong number of args for {name}: want at least {n} got {got}")) }
+    if got >= n {
+        Ok(())
+    } else {
+        Err(format!(
+            "wrong number of args for {name}: want at least {n} got {got}"
+        ))
+    }
 }
 
 fn string_arg(v: &Value) -> Result<String, String> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(format!("wrong type for value; expected string; got {}", other.type_name())),
+        other => Err(format!(
+            "wrong type for value; expected string; got {}",
+            other.type_name()
+        )),
     }
 }
 
 fn int_arg(v: &Value) -> Result<i64, String> {
     match v {
         Value::Int(i) => Ok(*i),
-        Value::Number(n) => n.parse().map_err(|_| format!("wrong type for value; expected int; got {}", v.type_name())),
-        other => Err(format!("wrong type for value; expected int; got {}", other.type_name())),
+        Value::Number(n) => n
+            .parse()
+            .map_err(|_| format!("wrong type for value; expected int; got {}", v.type_name())),
+        other => Err(format!(
+            "wrong type for value; expected int; got {}",
+            other.type_name()
+        )),
     }
 }
 
@@ -137,7 +159,10 @@ pub fn call(name: &str, args: &[Value], header: bool) -> Result<Value, String> {
                 Value::Str(s) => Ok(Value::Int(s.len() as i64)),
                 Value::List(l) => Ok(Value::Int(l.len() as i64)),
                 Value::Map(m, _) => Ok(Value::Int(m.len() as i64)),
-                other => Err(format!("error calling len: len of type {}", other.type_name().trim_start_matches('*'))),
+                other => Err(format!(
+                    "error calling len: len of type {}",
+                    other.type_name().trim_start_matches('*')
+                )),
             }
         }
         "index" => {
@@ -172,7 +197,10 @@ pub fn call(name: &str, args: &[Value], header: bool) -> Result<Value, String> {
         "join" => {
             want(name, 2, n)?;
             let Value::List(items) = &args[0] else {
-                return Err(format!("wrong type for value; expected []string; got {}", args[0].type_name()));
+                return Err(format!(
+                    "wrong type for value; expected []string; got {}",
+                    args[0].type_name()
+                ));
             };
             let parts: Result<Vec<String>, String> = items.iter().map(string_arg).collect();
             Ok(Value::Str(parts?.join(&string_arg(&args[1])?)))
@@ -197,7 +225,11 @@ pub fn call(name: &str, args: &[Value], header: bool) -> Result<Value, String> {
                 return Ok(Value::Str(s));
             }
             let (pre, suf) = (pre.clamp(0, 10_000) as usize, suf.clamp(0, 10_000) as usize);
-            Ok(Value::Str(format!("{}{s}{}", " ".repeat(pre), " ".repeat(suf))))
+            Ok(Value::Str(format!(
+                "{}{s}{}",
+                " ".repeat(pre),
+                " ".repeat(suf)
+            )))
         }
         "truncate" => {
             want(name, 2, n)?;
@@ -222,7 +254,12 @@ fn index(item: &Value, idx: &Value) -> Result<Value, String> {
         Value::List(l) => {
             let i = match idx {
                 Value::Int(i) => *i,
-                other => return Err(format!("cannot index slice/array with type {}", other.type_name())),
+                other => {
+                    return Err(format!(
+                        "cannot index slice/array with type {}",
+                        other.type_name()
+                    ));
+                }
             };
             if i < 0 || i as usize >= l.len() {
                 return Err(format!("index out of range: {i}"));
@@ -232,7 +269,12 @@ fn index(item: &Value, idx: &Value) -> Result<Value, String> {
         Value::Str(s) => {
             let i = match idx {
                 Value::Int(i) => *i,
-                other => return Err(format!("cannot index slice/array with type {}", other.type_name())),
+                other => {
+                    return Err(format!(
+                        "cannot index slice/array with type {}",
+                        other.type_name()
+                    ));
+                }
             };
             match s.as_bytes().get(i.max(0) as usize).filter(|_| i >= 0) {
                 Some(b) => Ok(Value::Int(i64::from(*b))),
@@ -240,8 +282,13 @@ fn index(item: &Value, idx: &Value) -> Result<Value, String> {
             }
         }
         Value::Map(m, dynamic) => {
-            let key = string_arg(idx).map_err(|_| format!("value has type {}; should be string", idx.type_name()))?;
-            Ok(m.get(&key).cloned().unwrap_or(if *dynamic { Value::Nil } else { Value::Str(String::new()) }))
+            let key = string_arg(idx)
+                .map_err(|_| format!("value has type {}; should be string", idx.type_name()))?;
+            Ok(m.get(&key).cloned().unwrap_or(if *dynamic {
+                Value::Nil
+            } else {
+                Value::Str(String::new())
+            }))
         }
         Value::Nil | Value::NoValue => Err("index of untyped nil".into()),
         other => Err(format!("can't index item of type {}", other.type_name())),
@@ -262,13 +309,16 @@ fn compare(name: &str, args: &[Value]) -> Result<Value, String> {
     if name != "eq" {
         want(name, 2, args.len())?;
     }
-    let basic = |v: &Value| matches!(v, Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Number(_));
+    let basic = |v: &Value| {
+        matches!(
+            v,
+            Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Number(_)
+        )
+    };
     let cmp = |a: &Value, b: &Value| -> Result<std::cmp::Ordering, String> {
         if !basic(a) || !basic(b) {
-            if name == "eq" || name == "ne" {
-                if matches!((a, b), (Value::Nil, Value::Nil)) {
-                    return Ok(std::cmp::Ordering::Equal);
-                }
+            if (name == "eq" || name == "ne") && matches!((a, b), (Value::Nil, Value::Nil)) {
+                return Ok(std::cmp::Ordering::Equal);
             }
             return Err(format!("error calling {name}: invalid type for comparison"));
         }
@@ -277,8 +327,12 @@ fn compare(name: &str, args: &[Value]) -> Result<Value, String> {
             (Value::Bool(x), Value::Bool(y)) if name == "eq" || name == "ne" => Ok(x.cmp(y)),
             (Value::Number(x), Value::Number(y)) => Ok(x.cmp(y)),
             _ => match (as_num(a), as_num(b)) {
-                (Some(x), Some(y)) => x.partial_cmp(&y).ok_or_else(|| format!("error calling {name}: invalid type for comparison")),
-                _ => Err(format!("error calling {name}: incompatible types for comparison")),
+                (Some(x), Some(y)) => x
+                    .partial_cmp(&y)
+                    .ok_or_else(|| format!("error calling {name}: invalid type for comparison")),
+                _ => Err(format!(
+                    "error calling {name}: incompatible types for comparison"
+                )),
             },
         }
     };
@@ -309,13 +363,44 @@ mod tests {
 
     #[test]
     fn docker_functions() {
-        assert_eq!(call("title", &["running".into()], false).unwrap().sprint(), "Running");
-        assert_eq!(call("pad", &["x".into(), 2i64.into(), 1i64.into()], false).unwrap().sprint(), "  x ");
-        assert_eq!(call("pad", &["".into(), 2i64.into(), 1i64.into()], false).unwrap().sprint(), "");
-        assert_eq!(call("truncate", &["abcdef".into(), 3i64.into()], false).unwrap().sprint(), "abc");
-        assert_eq!(call("split", &["a,b".into(), ",".into()], false).unwrap().sprint(), "[a b]");
-        assert_eq!(call("join", &[Value::strings(&["a", "b"]), "-".into()], false).unwrap().sprint(), "a-b");
-        assert_eq!(call("upper", &["NAMES".into()], true).unwrap().sprint(), "NAMES");
+        assert_eq!(
+            call("title", &["running".into()], false).unwrap().sprint(),
+            "Running"
+        );
+        assert_eq!(
+            call("pad", &["x".into(), 2i64.into(), 1i64.into()], false)
+                .unwrap()
+                .sprint(),
+            "  x "
+        );
+        assert_eq!(
+            call("pad", &["".into(), 2i64.into(), 1i64.into()], false)
+                .unwrap()
+                .sprint(),
+            ""
+        );
+        assert_eq!(
+            call("truncate", &["abcdef".into(), 3i64.into()], false)
+                .unwrap()
+                .sprint(),
+            "abc"
+        );
+        assert_eq!(
+            call("split", &["a,b".into(), ",".into()], false)
+                .unwrap()
+                .sprint(),
+            "[a b]"
+        );
+        assert_eq!(
+            call("join", &[Value::strings(&["a", "b"]), "-".into()], false)
+                .unwrap()
+                .sprint(),
+            "a-b"
+        );
+        assert_eq!(
+            call("upper", &["NAMES".into()], true).unwrap().sprint(),
+            "NAMES"
+        );
         assert_eq!(
             call("json", &["a".into(), "b".into()], false).unwrap_err(),
             "wrong number of args for json: want 1 got 2"

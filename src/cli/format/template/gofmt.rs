@@ -46,7 +46,11 @@ fn pad(s: String, spec: &Spec, numeric: bool) -> String {
     if spec.minus {
         format!("{s}{}", " ".repeat(fill))
     } else if spec.zero && numeric {
-        let (sign, digits) = if s.starts_with(['-', '+']) { s.split_at(1) } else { ("", s.as_str()) };
+        let (sign, digits) = if s.starts_with(['-', '+']) {
+            s.split_at(1)
+        } else {
+            ("", s.as_str())
+        };
         format!("{sign}{}{digits}", "0".repeat(fill))
     } else {
         format!("{}{s}", " ".repeat(fill))
@@ -86,20 +90,31 @@ fn format_one(verb: char, spec: &Spec, v: &Value) -> String {
                 };
                 pad(s, spec, false)
             }
-            Value::List(_) | Value::Map(..) | Value::Object(_) | Value::NoValue => pad(v.sprint(), spec, false),
+            Value::List(_) | Value::Map(..) | Value::Object(_) | Value::NoValue => {
+                pad(v.sprint(), spec, false)
+            }
             _ => bad(verb, v),
         },
         'q' => match v {
             Value::Str(s) => pad(quote(s), spec, false),
             Value::Int(i) => {
-                let c = u32::try_from(*i).ok().and_then(char::from_u32).unwrap_or('\u{fffd}');
+                let c = u32::try_from(*i)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{fffd}');
                 pad(format!("'{c}'"), spec, false)
             }
             _ => bad(verb, v),
         },
         'd' => match int_of(v) {
             Some(i) => {
-                let s = if spec.plus && i >= 0 { format!("+{i}") } else if spec.space && i >= 0 { format!(" {i}") } else { i.to_string() };
+                let s = if spec.plus && i >= 0 {
+                    format!("+{i}")
+                } else if spec.space && i >= 0 {
+                    format!(" {i}")
+                } else {
+                    i.to_string()
+                };
                 pad(s, spec, true)
             }
             None => bad(verb, v),
@@ -114,7 +129,16 @@ fn format_one(verb: char, spec: &Spec, v: &Value) -> String {
                         'o' => format!("{u:o}"),
                         _ => format!("{u:b}"),
                     };
-                    let prefix = if spec.sharp { match verb { 'x' => "0x", 'X' => "0X", 'o' => "0", _ => "" } } else { "" };
+                    let prefix = if spec.sharp {
+                        match verb {
+                            'x' => "0x",
+                            'X' => "0X",
+                            'o' => "0",
+                            _ => "",
+                        }
+                    } else {
+                        ""
+                    };
                     format!("{}{prefix}{body}", if neg { "-" } else { "" })
                 }
                 Value::Str(s) if verb == 'x' => s.bytes().map(|b| format!("{b:02x}")).collect(),
@@ -123,7 +147,10 @@ fn format_one(verb: char, spec: &Spec, v: &Value) -> String {
             };
             pad(s, spec, true)
         }
-        'c' => match int_of(v).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32) {
+        'c' => match int_of(v)
+            .and_then(|i| u32::try_from(i).ok())
+            .and_then(char::from_u32)
+        {
             Some(c) => pad(c.to_string(), spec, false),
             None => bad(verb, v),
         },
@@ -148,7 +175,11 @@ fn format_one(verb: char, spec: &Spec, v: &Value) -> String {
                         None => super::value::go_float(f),
                     },
                 };
-                let s = if spec.plus && f >= 0.0 { format!("+{s}") } else { s };
+                let s = if spec.plus && f >= 0.0 {
+                    format!("+{s}")
+                } else {
+                    s
+                };
                 pad(s, spec, true)
             }
             None => bad(verb, v),
@@ -193,7 +224,14 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
             while *i < chars.len() && chars[*i].is_ascii_digit() {
                 *i += 1;
             }
-            (start < *i).then(|| chars[start..*i].iter().collect::<String>().parse::<usize>().unwrap_or(0).min(1000))
+            (start < *i).then(|| {
+                chars[start..*i]
+                    .iter()
+                    .collect::<String>()
+                    .parse::<usize>()
+                    .unwrap_or(0)
+                    .min(1000)
+            })
         };
         spec.width = num(&mut i, &mut argi);
         if i < chars.len() && chars[i] == '.' {
@@ -216,7 +254,10 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
         argi += 1;
     }
     if argi < args.len() {
-        let extra: Vec<String> = args[argi..].iter().map(|v| format!("{}={}", v.type_name(), v.sprint())).collect();
+        let extra: Vec<String> = args[argi..]
+            .iter()
+            .map(|v| format!("{}={}", v.type_name(), v.sprint()))
+            .collect();
         out.push_str(&format!("%!(EXTRA {})", extra.join(", ")));
     }
     out
@@ -229,14 +270,23 @@ mod tests {
     #[test]
     fn printf_like_go() {
         assert_eq!(sprintf("%s-%d", &["web".into(), 3i64.into()]), "web-3");
-        assert_eq!(sprintf("%-6s|%5d|%05d", &["ab".into(), 42i64.into(), 42i64.into()]), "ab    |   42|00042");
+        assert_eq!(
+            sprintf("%-6s|%5d|%05d", &["ab".into(), 42i64.into(), 42i64.into()]),
+            "ab    |   42|00042"
+        );
         assert_eq!(sprintf("%q", &["a\"b".into()]), "\"a\\\"b\"");
         assert_eq!(sprintf("%d", &["x".into()]), "%!d(string=x)");
         assert_eq!(sprintf("%s %s", &["x".into()]), "x %!s(MISSING)");
-        assert_eq!(sprintf("%s", &["x".into(), 1i64.into()]), "x%!(EXTRA int=1)");
+        assert_eq!(
+            sprintf("%s", &["x".into(), 1i64.into()]),
+            "x%!(EXTRA int=1)"
+        );
         assert_eq!(sprintf("%.2f%%", &[Value::Float(12.345)]), "12.35%");
         assert_eq!(sprintf("%.3s", &["abcdef".into()]), "abc");
-        assert_eq!(sprint(&["a".into(), 1i64.into(), 2i64.into(), "b".into()]), "a1 2b");
+        assert_eq!(
+            sprint(&["a".into(), 1i64.into(), 2i64.into(), "b".into()]),
+            "a1 2b"
+        );
         assert_eq!(sprintln(&["a".into(), 1i64.into()]), "a 1\n");
     }
 }

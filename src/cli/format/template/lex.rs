@@ -58,7 +58,9 @@ impl Item {
             Tok::Bool(b) => b.to_string(),
             Tok::Space => {
                 let rest = &src[self.pos.min(src.len())..];
-                rest.chars().take_while(|c| matches!(c, ' ' | '\t' | '\r' | '\n')).collect()
+                rest.chars()
+                    .take_while(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+                    .collect()
             }
             Tok::Pipe => "|".into(),
             Tok::LParen => "(".into(),
@@ -75,7 +77,9 @@ impl Item {
     }
 }
 
-const KEYWORDS: [&str; 10] = ["if", "else", "end", "range", "with", "define", "template", "block", "break", "continue"];
+const KEYWORDS: [&str; 10] = [
+    "if", "else", "end", "range", "with", "define", "template", "block", "break", "continue",
+];
 
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\r' | b'\n')
@@ -104,9 +108,15 @@ pub fn lex(src: &str) -> Result<Vec<Item>, (String, usize)> {
         }
         let Some(left) = next else {
             if !text.is_empty() {
-                items.push(Item { tok: Tok::Text(text.to_string()), pos: start });
+                items.push(Item {
+                    tok: Tok::Text(text.to_string()),
+                    pos: start,
+                });
             }
-            items.push(Item { tok: Tok::Eof, pos: b.len() });
+            items.push(Item {
+                tok: Tok::Eof,
+                pos: b.len(),
+            });
             return Ok(items);
         };
         let trim_left = b.len() > left + 3 && b[left + 2] == b'-' && is_space(b[left + 3]);
@@ -114,7 +124,10 @@ pub fn lex(src: &str) -> Result<Vec<Item>, (String, usize)> {
             text = text.trim_end_matches(|c: char| c.is_ascii() && is_space(c as u8));
         }
         if !text.is_empty() {
-            items.push(Item { tok: Tok::Text(text.to_string()), pos: start });
+            items.push(Item {
+                tok: Tok::Text(text.to_string()),
+                pos: start,
+            });
         }
         i = left + 2;
         if trim_left {
@@ -122,7 +135,9 @@ pub fn lex(src: &str) -> Result<Vec<Item>, (String, usize)> {
         }
         // comment
         if src[i..].starts_with("/*") {
-            let Some(close) = src[i..].find("*/") else { return Err(("unclosed comment".into(), i)) };
+            let Some(close) = src[i..].find("*/") else {
+                return Err(("unclosed comment".into(), i));
+            };
             i += close + 2;
             let rest = &src[i..];
             if rest.starts_with("}}") {
@@ -135,15 +150,26 @@ pub fn lex(src: &str) -> Result<Vec<Item>, (String, usize)> {
             }
             continue;
         }
-        items.push(Item { tok: Tok::Left, pos: left });
+        items.push(Item {
+            tok: Tok::Left,
+            pos: left,
+        });
         i = lex_action(src, i, &mut items, &mut trim_next)?;
     }
-    items.push(Item { tok: Tok::Eof, pos: b.len() });
+    items.push(Item {
+        tok: Tok::Eof,
+        pos: b.len(),
+    });
     Ok(items)
 }
 
 /// Lexes inside an action up to and including `}}`; returns the offset after it.
-fn lex_action(src: &str, mut i: usize, items: &mut Vec<Item>, trim_next: &mut bool) -> Result<usize, (String, usize)> {
+fn lex_action(
+    src: &str,
+    mut i: usize,
+    items: &mut Vec<Item>,
+    trim_next: &mut bool,
+) -> Result<usize, (String, usize)> {
     let b = src.as_bytes();
     let mut parens = 0i32;
     loop {
@@ -151,16 +177,24 @@ fn lex_action(src: &str, mut i: usize, items: &mut Vec<Item>, trim_next: &mut bo
             return Err(("unclosed action".into(), i));
         }
         let c = b[i];
-        if b[i..].starts_with(b"}}") || (is_space(c) && b.len() > i + 3 && &b[i + 1..i + 4] == b"-}}") {
+        if b[i..].starts_with(b"}}")
+            || (is_space(c) && b.len() > i + 3 && &b[i + 1..i + 4] == b"-}}")
+        {
             if parens > 0 {
                 return Err(("unclosed left paren".into(), i));
             }
             if is_space(c) && b[i..].len() >= 4 && &b[i + 1..i + 4] == b"-}}" {
-                items.push(Item { tok: Tok::Right, pos: i + 2 });
+                items.push(Item {
+                    tok: Tok::Right,
+                    pos: i + 2,
+                });
                 *trim_next = true;
                 return Ok(i + 4);
             }
-            items.push(Item { tok: Tok::Right, pos: i });
+            items.push(Item {
+                tok: Tok::Right,
+                pos: i,
+            });
             return Ok(i + 2);
         }
         let start = i;
@@ -175,36 +209,57 @@ fn lex_action(src: &str, mut i: usize, items: &mut Vec<Item>, trim_next: &mut bo
                         continue;
                     }
                 }
-                items.push(Item { tok: Tok::Space, pos: start });
+                items.push(Item {
+                    tok: Tok::Space,
+                    pos: start,
+                });
             }
             b'|' => {
                 i += 1;
-                items.push(Item { tok: Tok::Pipe, pos: start });
+                items.push(Item {
+                    tok: Tok::Pipe,
+                    pos: start,
+                });
             }
             b'(' => {
                 parens += 1;
                 i += 1;
-                items.push(Item { tok: Tok::LParen, pos: start });
+                items.push(Item {
+                    tok: Tok::LParen,
+                    pos: start,
+                });
             }
             b')' => {
                 parens -= 1;
                 i += 1;
-                items.push(Item { tok: Tok::RParen, pos: start });
+                items.push(Item {
+                    tok: Tok::RParen,
+                    pos: start,
+                });
             }
             b',' => {
                 i += 1;
-                items.push(Item { tok: Tok::Comma, pos: start });
+                items.push(Item {
+                    tok: Tok::Comma,
+                    pos: start,
+                });
             }
             b':' => {
                 if b.get(i + 1) != Some(&b'=') {
                     return Err(("expected :=".into(), start));
                 }
                 i += 2;
-                items.push(Item { tok: Tok::Declare, pos: start });
+                items.push(Item {
+                    tok: Tok::Declare,
+                    pos: start,
+                });
             }
             b'=' => {
                 i += 1;
-                items.push(Item { tok: Tok::Assign, pos: start });
+                items.push(Item {
+                    tok: Tok::Assign,
+                    pos: start,
+                });
             }
             b'"' => {
                 i += 1;
@@ -234,19 +289,32 @@ fn lex_action(src: &str, mut i: usize, items: &mut Vec<Item>, trim_next: &mut bo
                                 'f' => '\x0c',
                                 'v' => '\x0b',
                                 '0' => '\0',
-                                _ => return Err((format!("invalid syntax: {}", &src[start..i]), start)),
+                                _ => {
+                                    return Err((
+                                        format!("invalid syntax: {}", &src[start..i]),
+                                        start,
+                                    ));
+                                }
                             });
                         }
                         ch => val.push(ch),
                     }
                 }
-                items.push(Item { tok: Tok::Str(val, src[start..i].to_string()), pos: start });
+                items.push(Item {
+                    tok: Tok::Str(val, src[start..i].to_string()),
+                    pos: start,
+                });
             }
             b'`' => {
-                let Some(close) = src[i + 1..].find('`') else { return Err(("unterminated raw quoted string".into(), start)) };
+                let Some(close) = src[i + 1..].find('`') else {
+                    return Err(("unterminated raw quoted string".into(), start));
+                };
                 let val = src[i + 1..i + 1 + close].to_string();
                 i += close + 2;
-                items.push(Item { tok: Tok::Str(val, src[start..i].to_string()), pos: start });
+                items.push(Item {
+                    tok: Tok::Str(val, src[start..i].to_string()),
+                    pos: start,
+                });
             }
             b'$' | b'.' => {
                 i += 1;
@@ -270,13 +338,19 @@ fn lex_action(src: &str, mut i: usize, items: &mut Vec<Item>, trim_next: &mut bo
                 if i == start + 1 && !c.is_ascii_digit() {
                     return Err((format!("bad number syntax: {:?}", &src[start..i]), start));
                 }
-                items.push(Item { tok: Tok::Number(src[start..i].to_string()), pos: start });
+                items.push(Item {
+                    tok: Tok::Number(src[start..i].to_string()),
+                    pos: start,
+                });
             }
             _ => {
                 let ch = src[i..].chars().next().unwrap_or('\0');
                 if ch.is_ascii_graphic() && !is_alnum(ch) {
                     i += 1;
-                    items.push(Item { tok: Tok::Char(ch), pos: start });
+                    items.push(Item {
+                        tok: Tok::Char(ch),
+                        pos: start,
+                    });
                     continue;
                 }
                 if !is_alnum(ch) {
@@ -307,7 +381,10 @@ fn lex_number(b: &[u8], start: usize) -> usize {
         i += 1;
     }
     while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b'_') {
-        if (b[i] == b'e' || b[i] == b'E') && i + 1 < b.len() && (b[i + 1] == b'+' || b[i + 1] == b'-') {
+        if (b[i] == b'e' || b[i] == b'E')
+            && i + 1 < b.len()
+            && (b[i + 1] == b'+' || b[i + 1] == b'-')
+        {
             i += 1;
         }
         i += 1;
@@ -317,7 +394,10 @@ fn lex_number(b: &[u8], start: usize) -> usize {
 
 /// 1-based line of a byte offset.
 pub fn line_of(src: &str, pos: usize) -> usize {
-    1 + src.as_bytes()[..pos.min(src.len())].iter().filter(|&&c| c == b'\n').count()
+    1 + src.as_bytes()[..pos.min(src.len())]
+        .iter()
+        .filter(|&&c| c == b'\n')
+        .count()
 }
 
 /// Column (0-based byte offset within its line) of a byte offset.

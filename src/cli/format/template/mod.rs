@@ -27,9 +27,14 @@ impl Template {
     /// `template.New("").Funcs(docker's).Parse(src)`; errors read
     /// `template: :1: function "foo" not defined`.
     pub fn parse(src: &str) -> Result<Template, String> {
-        let items = lex::lex(src).map_err(|(msg, pos)| format!("template: :{}: {msg}", lex::line_of(src, pos)))?;
-        let nodes = parse::parse(src, items).map_err(|(msg, pos)| format!("template: :{}: {msg}", lex::line_of(src, pos)))?;
-        Ok(Template { src: src.to_string(), nodes })
+        let items = lex::lex(src)
+            .map_err(|(msg, pos)| format!("template: :{}: {msg}", lex::line_of(src, pos)))?;
+        let nodes = parse::parse(src, items)
+            .map_err(|(msg, pos)| format!("template: :{}: {msg}", lex::line_of(src, pos)))?;
+        Ok(Template {
+            src: src.to_string(),
+            nodes,
+        })
     }
 
     /// Executes against `data`.

@@ -83,7 +83,11 @@ impl Operand {
 
 impl Command {
     pub fn text(&self) -> String {
-        self.args.iter().map(Operand::text).collect::<Vec<_>>().join(" ")
+        self.args
+            .iter()
+            .map(Operand::text)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -94,7 +98,14 @@ impl Pipe {
             s.push_str(&self.vars.join(", "));
             s.push_str(if self.assign { " = " } else { " := " });
         }
-        s.push_str(&self.cmds.iter().map(Command::text).collect::<Vec<_>>().join(" | "));
+        s.push_str(
+            &self
+                .cmds
+                .iter()
+                .map(Command::text)
+                .collect::<Vec<_>>()
+                .join(" | "),
+        );
         s
     }
 }
@@ -164,7 +175,9 @@ impl Parser {
                             self.depth -= 1;
                             return Ok((nodes, "else"));
                         }
-                        Tok::Keyword(k @ ("end" | "else")) => return Err((format!("unexpected {{{{{k}}}}}"), kw.pos)),
+                        Tok::Keyword(k @ ("end" | "else")) => {
+                            return Err((format!("unexpected {{{{{k}}}}}"), kw.pos));
+                        }
                         _ => nodes.push(self.action()?),
                     }
                 }
@@ -178,7 +191,10 @@ impl Parser {
     fn expect_right(&mut self, ctx: &str) -> Result<(), PErr> {
         let it = self.next_non_space();
         if it.tok != Tok::Right {
-            return Err((format!("unexpected {} in {ctx}", it.describe(&self.src)), it.pos));
+            return Err((
+                format!("unexpected {} in {ctx}", it.describe(&self.src)),
+                it.pos,
+            ));
         }
         Ok(())
     }
@@ -207,21 +223,31 @@ impl Parser {
                     return Err((format!("{{{{{k}}}}} outside {{{{range}}}}"), it.pos));
                 }
                 self.expect_right(k)?;
-                Ok(if k == "break" { Node::Break } else { Node::Continue })
+                Ok(if k == "break" {
+                    Node::Break
+                } else {
+                    Node::Continue
+                })
             }
             Tok::Keyword(k) => Err((format!("unsupported action {{{{{k}}}}}"), it.pos)),
             _ => Ok(Node::Action(self.pipeline("command", true)?)),
         }
     }
 
-    fn control(&mut self, ctx: &str, make: fn(Pipe, Vec<Node>, Vec<Node>) -> Node) -> Result<Node, PErr> {
+    fn control(
+        &mut self,
+        ctx: &str,
+        make: fn(Pipe, Vec<Node>, Vec<Node>) -> Node,
+    ) -> Result<Node, PErr> {
         let vars_before = self.vars.len();
         let pipe = self.pipeline(ctx, ctx == "range")?;
         let (body, ended) = self.list(false)?;
         let mut else_list = Vec::new();
         if ended == "else" {
             let next = self.peek_non_space();
-            if (ctx == "if" || ctx == "with") && next.tok == Tok::Keyword(if ctx == "if" { "if" } else { "with" }) {
+            if (ctx == "if" || ctx == "with")
+                && next.tok == Tok::Keyword(if ctx == "if" { "if" } else { "with" })
+            {
                 // {{else if …}} is {{else}}{{if …}}…{{end}} sharing the {{end}}
                 self.next_non_space();
                 else_list.push(self.control(ctx, make)?);
@@ -240,7 +266,11 @@ impl Parser {
 
     fn pipeline(&mut self, ctx: &str, multi_decl: bool) -> Result<Pipe, PErr> {
         let start = self.peek_non_space().pos;
-        let mut pipe = Pipe { vars: Vec::new(), assign: false, cmds: Vec::new() };
+        let mut pipe = Pipe {
+            vars: Vec::new(),
+            assign: false,
+            cmds: Vec::new(),
+        };
         // declarations
         let save = self.i;
         if let Tok::Variable(v) = self.next_non_space().tok {
@@ -271,7 +301,11 @@ impl Parser {
         } else {
             self.i = save;
         }
-        let end = if ctx == "parenthesized pipeline" { Tok::RParen } else { Tok::Right };
+        let end = if ctx == "parenthesized pipeline" {
+            Tok::RParen
+        } else {
+            Tok::Right
+        };
         loop {
             let save = self.i;
             let it = self.next_non_space();
@@ -283,10 +317,21 @@ impl Parser {
             }
             let starts_command = matches!(
                 it.tok,
-                Tok::Bool(_) | Tok::Dot | Tok::Field(_) | Tok::Ident(_) | Tok::Number(_) | Tok::Nil | Tok::Str(..) | Tok::Variable(_) | Tok::LParen
+                Tok::Bool(_)
+                    | Tok::Dot
+                    | Tok::Field(_)
+                    | Tok::Ident(_)
+                    | Tok::Number(_)
+                    | Tok::Nil
+                    | Tok::Str(..)
+                    | Tok::Variable(_)
+                    | Tok::LParen
             );
             if !starts_command {
-                return Err((format!("unexpected {} in {ctx}", it.describe(&self.src)), it.pos));
+                return Err((
+                    format!("unexpected {} in {ctx}", it.describe(&self.src)),
+                    it.pos,
+                ));
             }
             self.i = save;
             let cmd = self.command()?;
@@ -302,7 +347,10 @@ impl Parser {
 
     fn command(&mut self) -> Result<Command, PErr> {
         let pos = self.peek_non_space().pos;
-        let mut cmd = Command { pos, args: Vec::new() };
+        let mut cmd = Command {
+            pos,
+            args: Vec::new(),
+        };
         loop {
             while self.peek().tok == Tok::Space {
                 self.next();
@@ -315,7 +363,12 @@ impl Parser {
                 Tok::Space => continue,
                 Tok::Right | Tok::RParen => self.i -= 1,
                 Tok::Pipe => {}
-                _ => return Err((format!("unexpected {} in operand", it.describe(&self.src)), it.pos)),
+                _ => {
+                    return Err((
+                        format!("unexpected {} in operand", it.describe(&self.src)),
+                        it.pos,
+                    ));
+                }
             }
             break;
         }
@@ -348,7 +401,10 @@ impl Parser {
             Tok::Bool(b) => Arg::Bool(b),
             Tok::Number(n) => Arg::Number(n),
             Tok::Str(v, src) => Arg::Str(v, src),
-            Tok::LParen => Arg::Sub(Box::new(self.pipeline("parenthesized pipeline", false)?), Vec::new()),
+            Tok::LParen => Arg::Sub(
+                Box::new(self.pipeline("parenthesized pipeline", false)?),
+                Vec::new(),
+            ),
             _ => {
                 self.i = save;
                 return Ok(None);
@@ -366,7 +422,11 @@ impl Parser {
             match &mut arg {
                 Arg::Field(fs) | Arg::Var(_, fs) | Arg::Sub(_, fs) => fs.push(f),
                 Arg::Dot | Arg::Bool(_) | Arg::Number(_) | Arg::Str(..) | Arg::Nil => {
-                    let t = Operand { pos, arg: arg.clone() }.text();
+                    let t = Operand {
+                        pos,
+                        arg: arg.clone(),
+                    }
+                    .text();
                     return Err((format!("unexpected . after term \"{t}\""), pos));
                 }
                 Arg::Func(_) => return Err(("function with field chain".into(), pos)),
@@ -378,7 +438,14 @@ impl Parser {
 
 /// Parses a token list into nodes.
 pub fn parse(src: &str, items: Vec<Item>) -> Result<Vec<Node>, PErr> {
-    let mut p = Parser { src: src.to_string(), items, i: 0, vars: vec!["$".into()], range_depth: 0, depth: 0 };
+    let mut p = Parser {
+        src: src.to_string(),
+        items,
+        i: 0,
+        vars: vec!["$".into()],
+        range_depth: 0,
+        depth: 0,
+    };
     let (nodes, _) = p.list(true)?;
     Ok(nodes)
 }

@@ -16,7 +16,11 @@ fn ctx() -> Value {
         .field("Names", "fmt1")
         .field("State", "running")
         .field("Labels", "a=1,b=two")
-        .method("Label", 1, move |args| Ok(Value::str(labels.get(&args[0].sprint()).cloned().unwrap_or_default())))
+        .method("Label", 1, move |args| {
+            Ok(Value::str(
+                labels.get(&args[0].sprint()).cloned().unwrap_or_default(),
+            ))
+        })
         .field("Mounts", "")
         .field("List", Value::strings(&["x", "y"]))
         .field("Map", Value::string_map(&map))
@@ -139,7 +143,14 @@ fn matches_go() {
     let mut failures = Vec::new();
     for (src, out, err) in CASES {
         let (src, data, opts) = match src.strip_prefix("RAW:") {
-            Some(s) => (s, raw(), Options { missing_key_error: true, ..Options::default() }),
+            Some(s) => (
+                s,
+                raw(),
+                Options {
+                    missing_key_error: true,
+                    ..Options::default()
+                },
+            ),
             None => (*src, ctx(), Options::default()),
         };
         let (got_out, got_err) = match Template::parse(src) {
@@ -150,8 +161,16 @@ fn matches_go() {
             }
         };
         if got_out != *out || got_err != *err {
-            failures.push(format!("{src:?}\n  got  {got_out:?} {got_err:?}\n  want {out:?} {err:?}"));
+            failures.push(format!(
+                "{src:?}\n  got  {got_out:?} {got_err:?}\n  want {out:?} {err:?}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }

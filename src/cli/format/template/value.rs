@@ -84,18 +84,31 @@ pub struct Record {
 
 impl Record {
     pub fn new(type_name: &str) -> Record {
-        Record { type_name: type_name.to_string(), members: Vec::new(), map: None, json: None, display: None }
+        Record {
+            type_name: type_name.to_string(),
+            members: Vec::new(),
+            map: None,
+            json: None,
+            display: None,
+        }
     }
 
     /// Adds a field (docker's contexts expose methods without arguments; same thing here).
     pub fn field(mut self, name: &str, v: impl Into<Value>) -> Record {
-        self.members.push((name.to_string(), Member::Field(v.into())));
+        self.members
+            .push((name.to_string(), Member::Field(v.into())));
         self
     }
 
     /// Adds a method taking `arity` arguments.
-    pub fn method(mut self, name: &str, arity: usize, f: impl Fn(&[Value]) -> Result<Value, String> + 'static) -> Record {
-        self.members.push((name.to_string(), Member::Method(arity, Rc::new(f))));
+    pub fn method(
+        mut self,
+        name: &str,
+        arity: usize,
+        f: impl Fn(&[Value]) -> Result<Value, String> + 'static,
+    ) -> Record {
+        self.members
+            .push((name.to_string(), Member::Method(arity, Rc::new(f))));
         self
     }
 
@@ -114,7 +127,10 @@ impl Record {
     /// docker's `SubHeaderContext`: a `map[string]string` of column headers with a
     /// `Label` method, used to render a table's header row.
     pub fn header(headers: &[(&str, &str)]) -> Record {
-        let map = headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map = headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         let mut r = Record::new("formatter.SubHeaderContext").method("Label", 1, |args| {
             let name = args[0].sprint();
             let last = name.rsplit('.').next().unwrap_or("").to_string();
@@ -138,14 +154,19 @@ impl Record {
             });
         }
         let map = self.map.as_ref()?;
-        Some(Ok(map.get(name).map_or(Value::NoValue, |v| Value::Str(v.clone()))))
+        Some(Ok(map
+            .get(name)
+            .map_or(Value::NoValue, |v| Value::Str(v.clone()))))
     }
 
     pub(crate) fn call(&self, name: &str, args: &[Value]) -> Result<Value, String> {
         match self.members.iter().find(|(n, _)| n == name) {
             Some((_, Member::Method(_, f))) => f(args),
             Some((_, Member::Field(v))) => Ok(v.clone()),
-            None => Err(format!("can't evaluate field {name} in type {}", self.type_name)),
+            None => Err(format!(
+                "can't evaluate field {name} in type {}",
+                self.type_name
+            )),
         }
     }
 
@@ -158,7 +179,11 @@ impl Record {
             return j.clone();
         }
         if let Some(map) = &self.map {
-            return serde_json::Value::Object(map.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect());
+            return serde_json::Value::Object(
+                map.iter()
+                    .map(|(k, v)| (k.clone(), v.clone().into()))
+                    .collect(),
+            );
         }
         let mut obj = serde_json::Map::new();
         for (name, m) in &self.members {
@@ -195,10 +220,18 @@ pub fn go_float(f: f64) -> String {
         return "NaN".into();
     }
     if f.is_infinite() {
-        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if f.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     let sci = format!("{f:e}");
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
@@ -217,12 +250,22 @@ impl Value {
 
     /// A list of strings (`[]string`).
     pub fn strings<S: AsRef<str>>(items: &[S]) -> Value {
-        Value::List(items.iter().map(|s| Value::Str(s.as_ref().to_string())).collect())
+        Value::List(
+            items
+                .iter()
+                .map(|s| Value::Str(s.as_ref().to_string()))
+                .collect(),
+        )
     }
 
     /// A `map[string]string`.
     pub fn string_map(m: &BTreeMap<String, String>) -> Value {
-        Value::Map(m.iter().map(|(k, v)| (k.clone(), Value::Str(v.clone()))).collect(), false)
+        Value::Map(
+            m.iter()
+                .map(|(k, v)| (k.clone(), Value::Str(v.clone())))
+                .collect(),
+            false,
+        )
     }
 
     /// Decoded JSON as Go's `interface{}` values (numbers as `json.Number`).
@@ -233,9 +276,12 @@ impl Value {
             serde_json::Value::Number(n) => Value::Number(n.to_string()),
             serde_json::Value::String(s) => Value::Str(s.clone()),
             serde_json::Value::Array(a) => Value::List(a.iter().map(Value::from_json).collect()),
-            serde_json::Value::Object(o) => {
-                Value::Map(o.iter().map(|(k, v)| (k.clone(), Value::from_json(v))).collect(), true)
-            }
+            serde_json::Value::Object(o) => Value::Map(
+                o.iter()
+                    .map(|(k, v)| (k.clone(), Value::from_json(v)))
+                    .collect(),
+                true,
+            ),
         }
     }
 
@@ -254,7 +300,10 @@ impl Value {
                 format!("[{}]", parts.join(" "))
             }
             Value::Map(m, _) => {
-                let parts: Vec<String> = m.iter().map(|(k, v)| format!("{k}:{}", v.sprint())).collect();
+                let parts: Vec<String> = m
+                    .iter()
+                    .map(|(k, v)| format!("{k}:{}", v.sprint()))
+                    .collect();
                 format!("map[{}]", parts.join(" "))
             }
             Value::Object(r) => r.sprint(),
@@ -299,11 +348,14 @@ impl Value {
             Value::Nil | Value::NoValue => serde_json::Value::Null,
             Value::Bool(b) => (*b).into(),
             Value::Int(i) => (*i).into(),
-            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, serde_json::Value::Number),
+            Value::Float(f) => serde_json::Number::from_f64(*f)
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
             Value::Number(n) => serde_json::from_str(n).unwrap_or(serde_json::Value::Null),
             Value::Str(s) => s.clone().into(),
             Value::List(l) => serde_json::Value::Array(l.iter().map(Value::to_json).collect()),
-            Value::Map(m, _) => serde_json::Value::Object(m.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+            Value::Map(m, _) => {
+                serde_json::Value::Object(m.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
+            }
             Value::Object(r) => r.to_json(),
         }
     }
