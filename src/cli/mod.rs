@@ -23,6 +23,7 @@ pub mod opts;
 pub mod output;
 pub mod parse;
 pub mod reference;
+pub mod run_opts;
 pub mod spec;
 pub mod tree;
 pub mod units;
