@@ -3,6 +3,13 @@
 //! exit codes (125 daemon/client, 126 not executable, 127 not found), and several
 //! errors joined one per line (`docker rm a b`).
 //!
+//! Observed with the real client (exit 1 unless noted): container commands (`rm`, `stop`,
+//! `logs`, `exec`, `container inspect`, …) print the daemon's `No such container: x`
+//! behind [`daemon`]; `docker inspect x` prints `[]` on stdout and [`no_such_object`];
+//! `docker start x` adds [`failed_to_start`]; `docker rename` adds [`failed_to_rename`];
+//! several arguments give one line each (`rm a b`, `rmi a b`); `docker run` wraps every
+//! error with [`with_help`] (exit 125/126/127), `docker create` only its option errors.
+//!
 //! Invariant: texts only; printing and exit codes go through [`super::Output::fail`].
 
 /// An error the daemon returned, as the client prints it.
@@ -27,6 +34,21 @@ pub fn run_exit_code(message: &str) -> i32 {
     } else {
         125
     }
+}
+
+/// `docker inspect` (without `--type`) when nothing matches a name.
+pub fn no_such_object(name: &str) -> String {
+    format!("Error: No such object: {name}")
+}
+
+/// `docker start a b` after the per-container errors.
+pub fn failed_to_start(names: &[String]) -> String {
+    format!("Error: failed to start containers: {}", names.join(", "))
+}
+
+/// `docker rename` after the daemon error.
+pub fn failed_to_rename(name: &str) -> String {
+    format!("Error: failed to rename container named {name}")
 }
 
 /// `errors.Join`: several errors, one per line (the client then exits 1).

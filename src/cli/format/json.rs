@@ -120,6 +120,23 @@ pub fn marshal_indent(v: &Value) -> String {
     out
 }
 
+/// What `docker inspect` prints for the found objects without `--format`: an indented
+/// array and a newline (`[]` when nothing was found).
+pub fn inspect_list(values: &[Value]) -> String {
+    if values.is_empty() {
+        return "[]\n".into();
+    }
+    marshal_indent(&Value::Array(values.to_vec())) + "\n"
+}
+
+/// `docker inspect --format json`: the compact array and a newline.
+pub fn inspect_compact(values: &[Value]) -> String {
+    if values.is_empty() {
+        return "[]\n".into();
+    }
+    marshal(&Value::Array(values.to_vec()), true) + "\n"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +148,19 @@ mod tests {
         assert_eq!(
             marshal_indent(&v),
             "{\n    \"Id\": \"abc\",\n    \"Args\": [],\n    \"Config\": {\n        \"Env\": [\n            \"A=1\"\n        ],\n        \"Labels\": {}\n    },\n    \"Pid\": 42,\n    \"X\": null\n}"
+        );
+    }
+
+    #[test]
+    fn inspect_arrays() {
+        assert_eq!(inspect_list(&[]), "[]\n");
+        assert_eq!(
+            inspect_list(&[json!({"Id": "a"})]),
+            "[\n    {\n        \"Id\": \"a\"\n    }\n]\n"
+        );
+        assert_eq!(
+            inspect_compact(&[json!({"Id": "a"}), json!({"Id": "b"})]),
+            "[{\"Id\":\"a\"},{\"Id\":\"b\"}]\n"
         );
     }
 
