@@ -49,7 +49,7 @@ fn lookup_short(flags: &ParsedFlags, c: u8) -> Option<&'static FlagSpec> {
         .find(|f| f.short.as_bytes() == [c])
 }
 
-/// cobra's `hasNoOptDefVal` / `shortHasNoOptDefVal` helpers.
+/// cobra's `hasNoOptDefVal` / `shortHasNoOptDefVal`.
 pub fn has_no_opt(flags: &[&'static FlagSpec], name: &str) -> bool {
     flags.iter().any(|f| f.name == name && !f.no_opt.is_empty())
 }

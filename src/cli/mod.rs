@@ -1,10 +1,18 @@
 //! The docker client (docker/cli 28.2.2): the command tree, flag parsing with
-//! pflag/cobra semantics, usage errors, `--help`, and the formatting helpers command
+//! pflag/cobra semantics, usage errors, `--help`, and the formatting functions command
 //! handlers use (tables, `--format` templates, sizes, durations, statuses, JSON).
 //!
-//! Flow: [`parse::parse`] turns `docker …` words into an [`Invocation`] (or the complete
-//! output of a usage error / `--help`); a handler registered in [`dispatch`] runs it
-//! against the engine and formats the result.
+//! Flow: [`dispatch::run`] → [`parse::parse`] turns `docker …` words into an
+//! [`Invocation`] (or the complete output of a usage error, `--help`, `--version`) → the
+//! handler registered in [`commands`] for its canonical path runs it against the engine
+//! and formats the result with [`format`](mod@format).
+//!
+//! Map: [`spec`] (the command table) · [`tree`] (a command with its ancestors) ·
+//! [`flagset`] (pflag) · [`values`], [`opts`], [`ports`], [`reference`](mod@reference), [`gostr`],
+//! [`gotime`], [`units`] (what flag values accept, with Go's errors) · [`flags`] (typed
+//! accessors) · [`checks`] (argument rules, `isSupported`) · [`help`] · [`env`](mod@env) (daemon
+//! info, terminal width) · [`run_opts`] (run/create client-side options) · [`errors`] ·
+//! [`output`].
 //!
 //! Invariant: nothing here reads the engine's internals; parsing and formatting are pure
 //! functions of their inputs and never panic on user input.

@@ -33,7 +33,7 @@ const FORMAT_HELP: &str = "Format output using a custom template:\n'table':     
 /// `flagsHelper.InspectFormatHelp`: the `--format` help of inspect commands.
 const INSPECT_FORMAT_HELP: &str = "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
 
-/// How many positional arguments a command accepts (docker's `cli.*Args` helpers).
+/// How many positional arguments a command accepts (docker's `cli.*Args` rules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Args {
     /// Any number (cobra's `ArbitraryArgs`).
