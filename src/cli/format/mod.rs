@@ -6,5 +6,6 @@
 pub mod context;
 pub mod json;
 pub mod status;
+pub mod tables;
 pub mod tabwriter;
 pub mod template;
