@@ -30,6 +30,7 @@ enum Flow {
 }
 
 pub struct Exec<'a> {
+    name: &'a str,
     src: &'a str,
     opts: Options,
     out: String,
@@ -41,8 +42,9 @@ pub struct Exec<'a> {
 type R<T> = Result<T, String>;
 
 impl<'a> Exec<'a> {
-    pub fn new(src: &'a str, root: Value, opts: Options) -> Exec<'a> {
+    pub fn new(name: &'a str, src: &'a str, root: Value, opts: Options) -> Exec<'a> {
         Exec {
+            name,
             src,
             opts,
             out: String::new(),
@@ -72,9 +74,11 @@ impl<'a> Exec<'a> {
             ctx.clone()
         };
         Err(format!(
-            "template: :{}:{}: executing \"\" at <{ctx}>: {}",
+            "template: {}:{}:{}: executing \"{}\" at <{ctx}>: {}",
+            self.name,
             line_of(self.src, *pos),
             col_of(self.src, *pos),
+            self.name,
             msg.into()
         ))
     }

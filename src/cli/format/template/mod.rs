@@ -19,6 +19,7 @@ pub use value::{MethodFn, Record, Value, go_float};
 /// A parsed template.
 #[derive(Clone, Debug)]
 pub struct Template {
+    name: String,
     src: String,
     nodes: Vec<parse::Node>,
 }
@@ -27,11 +28,19 @@ impl Template {
     /// `template.New("").Funcs(docker's).Parse(src)`; errors read
     /// `template: :1: function "foo" not defined`.
     pub fn parse(src: &str) -> Result<Template, String> {
-        let items = lex::lex(src)
-            .map_err(|(msg, pos)| format!("template: :{}: {msg}", lex::line_of(src, pos)))?;
-        let nodes = parse::parse(src, items)
-            .map_err(|(msg, pos)| format!("template: :{}: {msg}", lex::line_of(src, pos)))?;
+        Template::parse_named("", src)
+    }
+
+    /// A named template (`docker version` names its template "version", which shows in
+    /// errors: `template: version:1:2: executing "version" at …`).
+    pub fn parse_named(name: &str, src: &str) -> Result<Template, String> {
+        let err = |(msg, pos): (String, usize)| {
+            format!("template: {name}:{}: {msg}", lex::line_of(src, pos))
+        };
+        let items = lex::lex(src).map_err(err)?;
+        let nodes = parse::parse(src, items).map_err(err)?;
         Ok(Template {
+            name: name.to_string(),
             src: src.to_string(),
             nodes,
         })
@@ -43,12 +52,12 @@ impl Template {
     }
 
     pub fn execute_with(&self, data: &Value, opts: Options) -> Result<String, String> {
-        exec::Exec::new(&self.src, data.clone(), opts).run(&self.nodes, data)
+        exec::Exec::new(&self.name, &self.src, data.clone(), opts).run(&self.nodes, data)
     }
 
     /// Executes and keeps what was written before an error (as Go's writer does).
     pub fn execute_partial(&self, data: &Value, opts: Options) -> (String, Option<String>) {
-        exec::Exec::new(&self.src, data.clone(), opts).run_partial(&self.nodes, data)
+        exec::Exec::new(&self.name, &self.src, data.clone(), opts).run_partial(&self.nodes, data)
     }
 }
 

@@ -139,6 +139,20 @@ const CASES: &[(&str, &str, &str)] = &[
 ];
 
 #[test]
+fn named_templates_name_their_errors() {
+    let t = Template::parse_named("version", "{{.Foo}}").unwrap();
+    let data = Record::new("system.versionInfo").into_value();
+    assert_eq!(
+        t.execute(&data).unwrap_err(),
+        "template: version:1:2: executing \"version\" at <.Foo>: can't evaluate field Foo in type system.versionInfo"
+    );
+    assert_eq!(
+        Template::parse_named("version", "{{").unwrap_err(),
+        "template: version:1: unclosed action"
+    );
+}
+
+#[test]
 fn matches_go() {
     let mut failures = Vec::new();
     for (src, out, err) in CASES {
