@@ -6,6 +6,7 @@
 //! userland that runs inside containers and on the learner's host. [`view`] turns outcomes
 //! into what the screen shows; `ui` (WebAssembly only) draws it in the browser.
 
+pub mod cli;
 pub mod engine;
 pub mod shell;
 #[cfg(target_arch = "wasm32")]

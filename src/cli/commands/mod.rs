@@ -1,0 +1,38 @@
+//! Command handlers, one file per command family (`container_ls.rs`, `image_pull.rs`, …),
+//! each exporting `HANDLERS: &[(&str, Handler)]` keyed by canonical path. See
+//! [`crate::cli::dispatch`] for how to add one.
+//!
+//! Invariant: a canonical path appears in at most one family table.
+
+use super::dispatch::Handler;
+
+/// Every family's handler table.
+const FAMILIES: &[&[(&str, Handler)]] = &[];
+
+/// The handler for a canonical path (`"container ls"`).
+pub fn find(path: &str) -> Option<Handler> {
+    FAMILIES
+        .iter()
+        .flat_map(|f| f.iter())
+        .find(|(p, _)| *p == path)
+        .map(|(_, h)| *h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_unique_and_exist() {
+        let mut seen: Vec<&str> = Vec::new();
+        for (path, _) in FAMILIES.iter().flat_map(|f| f.iter()) {
+            assert!(!seen.contains(path), "{path} registered twice");
+            seen.push(path);
+            let words: Vec<&str> = path.split(' ').collect();
+            assert!(
+                crate::cli::Cmd::find(&words).is_some(),
+                "{path} is not a docker command"
+            );
+        }
+    }
+}

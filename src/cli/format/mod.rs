@@ -1,0 +1,11 @@
+//! Output formatting shared by command handlers: docker's tables (`tabwriter`), Go
+//! templates for `--format`, JSON as Go marshals it, and container status strings.
+//!
+//! Invariant: pure functions of their inputs; byte-for-byte docker's output.
+
+pub mod context;
+pub mod json;
+pub mod status;
+pub mod tables;
+pub mod tabwriter;
+pub mod template;
