@@ -44,7 +44,7 @@ proptest! {
     fn dispatch_never_panics(args in line()) {
         let mut world = doca::engine::World::new();
         let env = Env::default();
-        let mut ctx = doca::cli::ClientCtx { world: &mut world, env: &env };
+        let mut ctx = doca::cli::ClientCtx { world: &mut world, env: &env, client: doca::engine::event::ClientId(0), files: &doca::cli::NoFiles };
         let _ = doca::cli::run(&args, &mut ctx);
     }
 
@@ -70,7 +70,7 @@ proptest! {
         let _ = gostr::parse_int(&s, 64);
         let _ = gostr::parse_uint(&s, 16);
         let _ = gostr::parse_float(&s);
-        let _ = reference::parse_normalized_named(&s);
+        let _ = reference::parse_normalized(&s);
         let _ = doca::cli::opts::parse_mount(&s);
         let _ = doca::cli::opts::parse_network(&s);
         let _ = doca::cli::values::parse_cpus(&s);

@@ -23,11 +23,37 @@ use super::output::Output;
 use super::parse::{Invocation, parse};
 use crate::engine::World;
 
-/// What a handler works with: the simulated world (through the engine's API) and the
-/// client's environment.
+/// Files on the client's machine (`--env-file`, a build context): the learner's host in
+/// the browser, real files for the native twin.
+pub trait HostFiles {
+    /// The text of `path` (relative to the shell's working directory), or the OS error text
+    /// (`no such file or directory`).
+    fn read(&self, path: &str) -> Result<String, String>;
+}
+
+/// No files at all (tests).
+pub struct NoFiles;
+
+impl HostFiles for NoFiles {
+    fn read(&self, _path: &str) -> Result<String, String> {
+        Err("no such file or directory".into())
+    }
+}
+
+/// What a handler works with: the simulated world (through the engine's API), which client
+/// this is, the client's environment and its machine's files.
 pub struct ClientCtx<'a> {
     pub world: &'a mut World,
     pub env: &'a Env,
+    pub client: crate::engine::event::ClientId,
+    pub files: &'a dyn HostFiles,
+}
+
+impl ClientCtx<'_> {
+    /// The Engine API of the daemon this client talks to.
+    pub fn api(&mut self) -> crate::engine::api::Api<'_> {
+        self.world.api(self.client)
+    }
 }
 
 /// A command handler.
@@ -119,6 +145,7 @@ pub fn run_with(
             out.extend(&result.chunks);
             out.notes.extend(result.notes);
             out.exit = result.exit;
+            out.attach = result.attach;
         }
         None => {
             out.notes.push(not_simulated_note(&path));
@@ -154,6 +181,8 @@ mod tests {
         let mut ctx = ClientCtx {
             world: &mut world,
             env: &env,
+            client: crate::engine::event::ClientId(0),
+            files: &NoFiles,
         };
         let find = |p: &str| (p == "container ls").then_some(echo as Handler);
         let out = run_with(&words("ps -a"), &mut ctx, find);

@@ -17,6 +17,7 @@
 //! Invariant: nothing here reads the engine's internals; parsing and formatting are pure
 //! functions of their inputs and never panic on user input.
 
+pub mod attach;
 pub mod checks;
 pub mod commands;
 pub mod dispatch;
@@ -39,7 +40,7 @@ pub mod tree;
 pub mod units;
 pub mod values;
 
-pub use dispatch::{ClientCtx, Handler, run};
+pub use dispatch::{ClientCtx, Handler, HostFiles, NoFiles, run};
 pub use env::{Env, ServerInfo, SwarmStatus};
 pub use flags::ParsedFlags;
 pub use output::Output;

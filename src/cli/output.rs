@@ -12,6 +12,9 @@ pub struct Output {
     pub exit: i32,
     /// pt-BR explanations from doca itself (never part of stdout/stderr).
     pub notes: Vec<String>,
+    /// The client keeps running in the terminal's foreground (`docker run` of a server,
+    /// `docker logs -f`, `docker exec -it … sh`); `exit` is meaningless until it ends.
+    pub attach: Option<super::attach::Foreground>,
 }
 
 impl Output {

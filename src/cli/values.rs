@@ -182,7 +182,7 @@ pub fn validate(check: Check, val: &str) -> Result<String, String> {
             }
         }
         Check::Sysctl => check_sysctl(val),
-        Check::Tag => super::reference::parse_normalized_named(val).map(|_| val.to_string()),
+        Check::Tag => super::reference::parse_normalized(val).map(|_| val.to_string()),
         Check::GenericResource => {
             if val.contains('=') {
                 Ok(val.to_string())

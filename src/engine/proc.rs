@@ -133,7 +133,7 @@ impl SpawnFailure {
             return self.inner();
         }
         format!(
-            "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: {}: unknown{}",
+            "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: {}{}",
             self.inner(),
             self.suffix()
         )
@@ -145,7 +145,7 @@ impl SpawnFailure {
             return self.inner();
         }
         format!(
-            "OCI runtime exec failed: exec failed: unable to start container process: {}: unknown{}",
+            "OCI runtime exec failed: exec failed: unable to start container process: {}{}",
             self.inner(),
             self.suffix()
         )

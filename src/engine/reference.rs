@@ -321,6 +321,9 @@ mod tests {
         assert_eq!(full("nginx:la test"), "ERR invalid reference format");
         assert_eq!(full("-nginx"), "ERR invalid reference format");
         assert_eq!(full(":latest"), "ERR invalid reference format");
+        assert_eq!(full("a:b:c"), "ERR invalid reference format");
+        assert_eq!(full(""), "ERR invalid reference format");
+        assert!(full(&format!("busybox@sha256:{}", "0123456789abcdef".repeat(4))).starts_with("docker.io/library/busybox@"));
         assert!(full(&"a".repeat(64)).contains("cannot specify 64-byte hexadecimal strings"));
     }
 

@@ -116,7 +116,8 @@ pub fn process_env(config: &super::model::config::Config) -> Vec<String> {
     if config.tty {
         env.push("TERM=xterm".into());
     }
-    for kv in &config.env {
+    // `-e NAME` without a value (unset on the client) reaches no process.
+    for kv in config.env.iter().filter(|kv| kv.contains('=')) {
         let key = kv.split_once('=').map_or(kv.as_str(), |(k, _)| k);
         match env.iter_mut().find(|e| e.split_once('=').map_or(e.as_str(), |(k, _)| k) == key) {
             Some(slot) => *slot = kv.clone(),
@@ -304,6 +305,30 @@ fn exec_exited(w: &mut World, d: DaemonId, id: &str, index: usize, code: i32) {
     w.emit(Actor::Shim { daemon: d, container: id.into() }, container_actor(d, id), EventKind::ProcessExited { container: id.into(), code });
 }
 
+/// Ctrl+C typed in a terminal attached with a tty to process `which`: the foreground job
+/// of an interactive shell is interrupted, other programs get SIGINT.
+pub fn interrupt(w: &mut World, d: DaemonId, id: &str, which: Which) {
+    let now = w.now();
+    let kernel = kernel_of(w, d);
+    let outcome = with_proc(w.daemon_mut(d), id, which, now, &kernel, |ctx, proc, _| proc.interrupt(ctx));
+    match (outcome, which) {
+        (Some(SignalOutcome::Exited(code)), Which::Main) => exited(w, d, id, code),
+        (Some(SignalOutcome::Exited(code)), Which::Exec(i)) => exec_exited(w, d, id, i, code),
+        _ => step(w, d, id, which, now),
+    }
+}
+
+/// The prompt an interactive shell (process `which`) shows while it waits for a line.
+pub fn prompt(w: &World, d: DaemonId, id: &str, which: Which) -> Option<String> {
+    let c = w.daemon(d).containers.get(id)?;
+    let task = c.task.as_ref()?;
+    let proc = match which {
+        Which::Main => &task.main,
+        Which::Exec(i) => &task.execs.get(i)?.proc,
+    };
+    proc.prompt(&c.config.hostname)
+}
+
 /// Feeds a line to process `which`'s stdin and runs it.
 pub fn feed(w: &mut World, d: DaemonId, id: &str, which: Which, data: &str) {
     let now = w.now();
@@ -342,7 +367,7 @@ pub fn exited(w: &mut World, d: DaemonId, id: &str, code: i32) {
     let manually = c.state.has_been_manually_stopped;
     let restart = !c.restart_cancelled
         && match policy {
-            RestartPolicy::No => false,
+            RestartPolicy::No | RestartPolicy::Unknown { .. } => false,
             RestartPolicy::Always => true,
             RestartPolicy::UnlessStopped => !manually,
             RestartPolicy::OnFailure { max_retries } => {

@@ -1,21 +1,46 @@
-//! The learner's shell: the one place a typed line enters doca. It owns the shell state
-//! (variables, history, working directory) and the world, runs the line and returns an
-//! [`Outcome`]. The browser terminal and the native REPL both drive a [`Session`].
+//! The learner's shell: the one place a typed line enters doca. A [`Session`] owns the
+//! world and a bash process running on the learner's host (the same interpreter that runs
+//! inside containers), whose `docker` command is the simulated client. The browser
+//! terminal and the native REPL both drive a `Session`.
 //!
-//! Invariant: `submit` never panics and always returns; whatever the line, the world is
-//! left in a consistent state.
+//! While a `docker` command holds the terminal (`docker run` of a server, `logs -f`,
+//! `run -it … sh`), lines typed go to it, simulated time passes with [`Session::tick`] and
+//! Ctrl+C goes to it ([`Session::interrupt`]).
+//!
+//! Invariant: `submit`, `tick` and `interrupt` never panic and always return; whatever the
+//! line, the world is left in a consistent state.
 
+pub mod complete;
+pub mod host;
+pub mod host_fs;
 pub mod outcome;
 
 pub use outcome::{Attachment, Chunk, Outcome, Stream};
 
+use crate::cli::attach::{Foreground, Progress};
+use crate::cli::{ClientCtx, Env, NoFiles};
 use crate::engine::World;
+use crate::engine::clock::Span;
+use crate::engine::event::{ClientId, HostId};
+use crate::unix::fs::Cred;
+use crate::unix::process::{Process, RunStatus, SpawnOpts};
+use host::HostSys;
+
+/// Longest line the shell accepts (bash has no limit; a browser tab has).
+const MAX_LINE: usize = 1 << 20;
+/// Bounded work per submitted line: run slices of the host shell.
+const MAX_SLICES: u32 = 10_000;
 
 /// A terminal session: a world plus the shell around it.
 #[derive(Clone, Debug)]
 pub struct Session {
     world: World,
+    host: HostId,
+    client: ClientId,
+    env: Env,
+    shell: Process,
     history: Vec<String>,
+    foreground: Option<Foreground>,
 }
 
 impl Default for Session {
@@ -24,10 +49,42 @@ impl Default for Session {
     }
 }
 
+fn spawn_shell(world: &mut World, host: HostId, client: ClientId, env: &Env) -> Process {
+    let opts = SpawnOpts {
+        env: vec![
+            ("PATH".into(), "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into()),
+            ("HOME".into(), host_fs::HOME.into()),
+            ("USER".into(), host_fs::USER.into()),
+            ("LOGNAME".into(), host_fs::USER.into()),
+            ("SHELL".into(), "/bin/bash".into()),
+            ("TERM".into(), "xterm-256color".into()),
+            ("LANG".into(), "C.UTF-8".into()),
+            ("PS1".into(), "\\u@\\h:\\w\\$ ".into()),
+        ],
+        cwd: host_fs::HOME.into(),
+        cred: Cred { uid: host_fs::UID, gid: host_fs::UID },
+        tty: true,
+        stdin_open: true,
+        pid: 4242,
+    };
+    let history: Vec<String> = Vec::new();
+    let mut sys = HostSys::new(world, host, client, env, &history);
+    let p = Process::spawn(vec!["bash".into(), "-i".into()], opts, &mut sys);
+    sys.finish();
+    p.expect("the host has /usr/bin/bash")
+}
+
 impl Session {
-    /// A fresh world (one Linux host with its daemon, one client, Docker Hub) and an empty shell.
+    /// A fresh world (one Linux host with its daemon, one client, Docker Hub) and a shell.
     pub fn new() -> Session {
-        Session { world: World::new(), history: Vec::new() }
+        let mut world = World::new();
+        let host = HostId(0);
+        let client = ClientId(0);
+        let env = Env { term_width: Some(100), config_dir: format!("{}/.docker", host_fs::HOME), buildx: true, ..Env::default() };
+        let shell = spawn_shell(&mut world, host, client, &env);
+        let mut s = Session { world, host, client, env, shell, history: Vec::new(), foreground: None };
+        s.run_shell();
+        s
     }
 
     /// The world, read-only (for the diagram, the inspector and lesson goals).
@@ -35,9 +92,30 @@ impl Session {
         &self.world
     }
 
-    /// The prompt to show before the next line.
+    /// The terminal's width in columns (help text wraps to it).
+    pub fn set_width(&mut self, columns: u16) {
+        self.env.term_width = Some(columns.max(20));
+    }
+
+    /// The prompt to show before the next line: the host shell's, a container shell's
+    /// while attached to one, or none while a command holds the terminal.
     pub fn prompt(&self) -> String {
-        "aluno@doca:~$ ".to_string()
+        if let Some(fg) = &self.foreground {
+            return self.attached_prompt_of(fg).unwrap_or_default();
+        }
+        let host = &self.world.hosts[self.host.0 as usize].name;
+        self.shell.prompt(host).unwrap_or_default()
+    }
+
+    fn attached_prompt_of(&self, fg: &Foreground) -> Option<String> {
+        let mut world = self.world.clone();
+        let mut ctx = ClientCtx { world: &mut world, env: &self.env, client: self.client, files: &NoFiles };
+        fg.prompt(&mut ctx)
+    }
+
+    /// The prompt of the process the terminal is attached to, if it reads input.
+    pub fn attached_prompt(&self) -> Option<String> {
+        self.foreground.as_ref().filter(|f| f.reads_input()).map(|f| self.attached_prompt_of(f).unwrap_or_default())
     }
 
     /// Lines submitted so far, oldest first.
@@ -47,47 +125,198 @@ impl Session {
 
     /// Runs one typed line.
     pub fn submit(&mut self, line: &str) -> Outcome {
-        self.history.push(line.to_string());
-        let mut out = Outcome { line: line.to_string(), ..Outcome::default() };
-        let word = line.split_whitespace().next().unwrap_or("");
-        if !word.is_empty() {
-            out.write(Stream::Stderr, &format!("bash: {word}: command not found\n"));
-            out.exit = 127;
+        let line: String = if line.len() > MAX_LINE {
+            let mut cut = MAX_LINE;
+            while !line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            line[..cut].to_string()
+        } else {
+            line.to_string()
+        };
+        let line = line.replace(['\r', '\n'], " ");
+        if let Some(mut fg) = self.foreground.take() {
+            let mut out = Outcome { line: line.clone(), ..Outcome::default() };
+            if fg.reads_input() {
+                let p = self.with_client(|ctx| fg.input(ctx, &line));
+                self.apply_progress(&mut out, p, fg);
+            } else {
+                // Typing while a command holds the terminal: the text goes nowhere.
+                self.foreground = Some(fg);
+                out.attached = self.attachment();
+            }
+            out.events = self.world.take_events();
+            return out;
         }
+        if !line.trim().is_empty() && !line.starts_with(' ') {
+            if self.history.last() != Some(&line) {
+                self.history.push(line.clone());
+            }
+        }
+        self.shell.feed_stdin(&format!("{line}\n"));
+        let mut out = Outcome { line, ..Outcome::default() };
+        self.run_shell_into(&mut out);
         out
     }
 
-    /// Lets simulated time pass (the browser calls this with real elapsed time); returns what
-    /// a process the terminal is attached to wrote meanwhile.
-    pub fn tick(&mut self, span: crate::engine::clock::Span) -> Outcome {
-        self.world.advance(span);
-        Outcome::default()
+    /// Runs the host shell until it waits for the next line, collecting what it wrote.
+    fn run_shell_into(&mut self, out: &mut Outcome) {
+        let host = self.host;
+        let client = self.client;
+        let history = self.history.clone();
+        let mut produced = host::Produced::default();
+        for _ in 0..MAX_SLICES {
+            let mut sys = HostSys::new(&mut self.world, host, client, &self.env, &history);
+            let now = sys.world.now();
+            let status = self.shell.run(&mut sys, now);
+            let p = sys.finish();
+            produced.output.extend(p.output);
+            produced.notes.extend(p.notes);
+            produced.clear |= p.clear;
+            if p.foreground.is_some() {
+                produced.foreground = p.foreground;
+            }
+            match status {
+                RunStatus::Running => continue,
+                RunStatus::Sleeping { wake } => {
+                    let now = self.world.now();
+                    self.world.advance(wake.since(now).max(Span(1)));
+                }
+                RunStatus::Exited(_) => {
+                    // `exit` closes the terminal; a new one opens on the same host.
+                    self.shell = spawn_shell(&mut self.world, host, client, &self.env);
+                    out.notes.push("O shell terminou (exit). Um novo terminal foi aberto.".into());
+                    continue;
+                }
+                RunStatus::WaitingInput | RunStatus::Blocked => break,
+            }
+        }
+        for (stream, text) in produced.output {
+            let s = match stream {
+                crate::unix::process::Stream::Stdout => Stream::Stdout,
+                crate::unix::process::Stream::Stderr => Stream::Stderr,
+            };
+            out.write(s, &text);
+        }
+        out.notes.extend(produced.notes);
+        out.clear |= produced.clear;
+        out.exit = self.last_status();
+        if let Some(fg) = produced.foreground {
+            self.foreground = Some(fg);
+            out.attached = self.attachment();
+        }
+        explain_not_found(out);
+        out.events.extend(self.world.take_events());
     }
 
-    /// The prompt of the process the terminal is attached to, if it reads input.
-    pub fn attached_prompt(&self) -> Option<String> {
-        None
+    fn run_shell(&mut self) {
+        let mut scratch = Outcome::default();
+        self.run_shell_into(&mut scratch);
+    }
+
+    /// `$?` of the host shell.
+    fn last_status(&self) -> i32 {
+        self.shell.last_status()
+    }
+
+    fn with_client<R>(&mut self, f: impl FnOnce(&mut ClientCtx<'_>) -> R) -> R {
+        let mut ctx = ClientCtx { world: &mut self.world, env: &self.env, client: self.client, files: &NoFiles };
+        f(&mut ctx)
+    }
+
+    fn attachment(&self) -> Option<Attachment> {
+        let fg = self.foreground.as_ref()?;
+        let container = match fg {
+            Foreground::Container { id, .. } | Foreground::Logs { id, .. } => id.clone(),
+            Foreground::Exec { container, .. } => container.clone(),
+            Foreground::Wait { ids, .. } => ids.first().cloned().unwrap_or_default(),
+        };
+        let stdin = fg.reads_input();
+        let prompt = if stdin { self.attached_prompt_of(fg) } else { None };
+        Some(Attachment { container, stdin, prompt })
+    }
+
+    /// Applies a foreground job's progress to an outcome; when the job ended, the host
+    /// shell gets the terminal back.
+    fn apply_progress(&mut self, out: &mut Outcome, p: Progress, fg: Foreground) {
+        for c in &p.out.chunks {
+            out.write(c.stream, &c.text);
+        }
+        out.notes.extend(p.out.notes.iter().cloned());
+        if p.done {
+            out.exit = p.out.exit;
+            // The blocked `docker` command in the host shell ends; the rest of its line is
+            // dropped, as after Ctrl+C.
+            let host = self.host;
+            let client = self.client;
+            let history = self.history.clone();
+            let mut sys = HostSys::new(&mut self.world, host, client, &self.env, &history);
+            self.shell.interrupt(&mut sys);
+            sys.finish();
+            self.shell.set_last_status(p.out.exit);
+            let mut rest = Outcome::default();
+            self.run_shell_into(&mut rest);
+            for c in rest.output {
+                out.write(c.stream, &c.text);
+            }
+        } else {
+            self.foreground = Some(fg);
+            out.attached = self.attachment();
+        }
+    }
+
+    /// Lets simulated time pass (the browser calls this with real elapsed time); returns what
+    /// a command holding the terminal wrote meanwhile.
+    pub fn tick(&mut self, span: Span) -> Outcome {
+        self.world.advance(span);
+        let mut out = Outcome::default();
+        if let Some(mut fg) = self.foreground.take() {
+            let p = self.with_client(|ctx| fg.poll(ctx));
+            self.apply_progress(&mut out, p, fg);
+        }
+        out.events = self.world.take_events();
+        out
+    }
+
+    /// Ctrl+C: interrupts whatever holds the terminal, or drops the line being typed.
+    pub fn interrupt(&mut self) -> Outcome {
+        let mut out = Outcome { line: "^C".to_string(), exit: 130, ..Outcome::default() };
+        if let Some(mut fg) = self.foreground.take() {
+            let p = self.with_client(|ctx| fg.interrupt(ctx));
+            self.apply_progress(&mut out, p, fg);
+        } else {
+            let host = self.host;
+            let client = self.client;
+            let history = self.history.clone();
+            let mut sys = HostSys::new(&mut self.world, host, client, &self.env, &history);
+            self.shell.interrupt(&mut sys);
+            sys.finish();
+            self.shell.set_last_status(130);
+        }
+        out.events.extend(self.world.take_events());
+        out
     }
 
     /// Tab completion: the candidates for the word that ends at `cursor` (a byte offset on
-    /// a char boundary of `line`). A word is the text after the last blank (space or tab)
-    /// before the cursor; each candidate is the whole word that would replace it. Empty when
-    /// nothing completes. The terminal decides how to show them (bash's readline rules).
-    ///
-    /// Stub: completes the first word from the commands the shell will know.
+    /// a char boundary of `line`); each candidate is the whole word that would replace it.
     pub fn complete(&self, line: &str, cursor: usize) -> Vec<String> {
-        const COMMANDS: [&str; 8] = ["cat", "clear", "curl", "docker", "echo", "help", "history", "ls"];
-        let Some(before) = line.get(..cursor) else {
-            return Vec::new();
-        };
-        if before.contains([' ', '\t']) {
-            return Vec::new();
-        }
-        COMMANDS.iter().filter(|c| c.starts_with(before)).map(|c| c.to_string()).collect()
+        complete::complete(self, line, cursor)
     }
+}
 
-    /// Ctrl+C: interrupts whatever the terminal is attached to.
-    pub fn interrupt(&mut self) -> Outcome {
-        Outcome { line: "^C".to_string(), exit: 130, ..Outcome::default() }
+/// Adds a pt-BR hint under bash's `command not found`.
+fn explain_not_found(out: &mut Outcome) {
+    let err = out.stderr();
+    let Some(rest) = err.lines().find_map(|l| l.strip_prefix("bash: ").and_then(|l| l.strip_suffix(": command not found"))) else {
+        return;
+    };
+    let word = rest.rsplit(": ").next().unwrap_or(rest);
+    let close = ["docker", "dokcer", "docekr", "dcoker", "doker", "dockr", "docke", "Docker", "DOCKER"];
+    if word != "docker" && close.contains(&word) {
+        out.notes.push(format!("`{word}` não é um comando. Você quis dizer `docker`?"));
+    } else {
+        out.notes.push(format!(
+            "`{word}` não existe neste terminal. Os comandos do Docker começam com `docker` (por exemplo, `docker ps`); digite `help` para ver o que está disponível."
+        ));
     }
 }

@@ -16,7 +16,10 @@ fn setup() -> (Terminal, Session) {
 fn enter_echoes_prompt_and_line_then_output() {
     let (mut t, mut s) = setup();
     typed(&mut t, &mut s, "dokcer ps");
-    assert_eq!(t.scrollback.text(), "aluno@doca:~$ dokcer ps\nbash: dokcer: command not found\n");
+    assert_eq!(
+        t.scrollback.text(),
+        "aluno@doca:~$ dokcer ps\nbash: dokcer: command not found\n`dokcer` não é um comando. Você quis dizer `docker`?\n"
+    );
     assert_eq!(t.editor.text(), "");
     assert_eq!(t.history(), ["dokcer ps"]);
 }
@@ -86,7 +89,7 @@ fn double_tab_lists_candidates_and_keeps_the_line() {
     t.key(&mut s, Key::Tab);
     assert_eq!(t.scrollback.text(), "");
     t.key(&mut s, Key::Tab);
-    assert_eq!(t.scrollback.text(), "aluno@doca:~$ h\nhelp     history  \n");
+    assert_eq!(t.scrollback.text(), "aluno@doca:~$ h\nhead      help      history   hostname  \n");
     assert_eq!(t.editor.text(), "h");
 }
 

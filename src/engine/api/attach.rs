@@ -52,6 +52,19 @@ impl Api<'_> {
         }
     }
 
+    /// Ctrl+C from a terminal attached with a tty (`-t`).
+    pub fn attach_interrupt(&mut self, id: &str, which: Which) {
+        if self.daemon().containers.get(id).is_some_and(|c| c.state.running && !c.state.paused) {
+            let d = self.daemon;
+            runtime::interrupt(self.world, d, id, which);
+        }
+    }
+
+    /// The prompt of the interactive shell the terminal is attached to, when it waits for input.
+    pub fn attach_prompt(&self, id: &str, which: Which) -> Option<String> {
+        runtime::prompt(self.world, self.daemon, id, which)
+    }
+
     /// Ends the attachment.
     pub fn attach_detach(&mut self, id: &str) {
         self.daemon_mut().streams.remove(id);

@@ -57,7 +57,7 @@ impl Api<'_> {
 
     fn create_inner(&mut self, req: CreateRequest) -> ApiResult<CreateResponse> {
         let mut warnings = Vec::new();
-        verify_host_config(&req.host_config, &mut warnings)?;
+        verify_settings(&req.config, &req.host_config, &mut warnings)?;
         let image_id = lookup::image_id(self.daemon(), &req.config.image)?;
         let image = self.daemon().images[&image_id].clone();
         let mut config = req.config;
@@ -342,18 +342,32 @@ impl Api<'_> {
     }
 }
 
-/// Daemon-side checks of a host config (`verifyContainerSettings`).
-fn verify_host_config(hc: &HostConfig, _warnings: &mut Vec<String>) -> ApiResult<()> {
-    if let RestartPolicy::OnFailure { .. } = hc.restart_policy {
-    } else if hc.restart_policy.max_retries() != 0 {
+/// Daemon-side checks of a configuration (`verifyContainerSettings`), with moby's texts.
+fn verify_settings(config: &Config, hc: &HostConfig, _warnings: &mut Vec<String>) -> ApiResult<()> {
+    if !config.working_dir.is_empty() && !config.working_dir.starts_with('/') {
         return Err(ApiError::bad_request(format!(
-            "invalid restart policy: maximum retry count can only be used with 'on-failure'"
+            "the working directory '{}' is invalid, it needs to be an absolute path",
+            config.working_dir
         )));
     }
-    if hc.auto_remove && hc.restart_policy != RestartPolicy::No {
-        return Err(ApiError::bad_request(format!(
-            "can't create 'AutoRemove' container with restart policy"
-        )));
+    match &hc.restart_policy {
+        RestartPolicy::Unknown { name, .. } => {
+            return Err(ApiError::bad_request(format!(
+                "invalid restart policy: unknown policy '{name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'"
+            )));
+        }
+        RestartPolicy::OnFailure { .. } => {}
+        p if p.max_retries() != 0 => {
+            return Err(ApiError::bad_request(
+                "invalid restart policy: maximum retry count can only be used with 'on-failure'",
+            ));
+        }
+        _ => {}
+    }
+    if hc.auto_remove && !matches!(hc.restart_policy, RestartPolicy::No) {
+        return Err(ApiError::bad_request(
+            "can't create 'AutoRemove' container with restart policy",
+        ));
     }
     Ok(())
 }

@@ -284,6 +284,20 @@ impl Api<'_> {
         runtime::signal(self.world, self.daemon, id, SIGKILL);
     }
 
+    /// When container `id`'s main process will next do something by itself, if it is
+    /// running and sleeping (not blocked forever, not waiting for input). Read from an open
+    /// attach stream: no request.
+    pub fn container_next_wake(&self, id: &str) -> Option<crate::engine::clock::Time> {
+        let c = self.daemon().containers.get(id)?;
+        if c.state.restarting {
+            return c.restart_at;
+        }
+        match c.task.as_ref()?.status {
+            crate::engine::proc::ProcStatus::Sleeping(t) if !c.state.paused => Some(t),
+            _ => None,
+        }
+    }
+
     /// The state name of a container (for callers that need it after a call).
     pub fn container_status(&self, id: &str) -> Option<Status> {
         self.daemon().containers.get(id).map(|c| c.state.status())

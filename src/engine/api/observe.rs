@@ -170,3 +170,15 @@ impl Api<'_> {
 fn row(user: &str, pid: u32, ppid: u32, stime: &str, cmd: &str) -> Vec<String> {
     vec![user.into(), pid.to_string(), ppid.to_string(), "0".into(), stime.into(), "?".into(), "00:00:00".into(), cmd.into()]
 }
+
+impl Api<'_> {
+    /// Log lines of container `id` from line `cursor` on, for a client already following
+    /// them (`docker logs -f`: one open stream, so no new request). Returns the lines, the
+    /// new cursor, and whether the container still runs (`None` once it is gone).
+    pub fn logs_follow(&self, id: &str, cursor: usize) -> (Vec<LogEntry>, usize, Option<bool>) {
+        let Some(c) = self.daemon().containers.get(id) else { return (Vec::new(), cursor, None) };
+        let lines = log_lines(&c.logs);
+        let new = lines.get(cursor..).map(<[LogEntry]>::to_vec).unwrap_or_default();
+        (new, lines.len(), Some(c.state.running))
+    }
+}

@@ -74,6 +74,8 @@ pub enum RestartPolicy {
     Always,
     UnlessStopped,
     OnFailure { max_retries: u32 },
+    /// A name the daemon does not know (it refuses to create the container).
+    Unknown { name: String, max_retries: u32 },
 }
 
 impl RestartPolicy {
@@ -84,12 +86,13 @@ impl RestartPolicy {
             RestartPolicy::Always => "always",
             RestartPolicy::UnlessStopped => "unless-stopped",
             RestartPolicy::OnFailure { .. } => "on-failure",
+            RestartPolicy::Unknown { .. } => "",
         }
     }
 
     pub fn max_retries(&self) -> u32 {
         match self {
-            RestartPolicy::OnFailure { max_retries } => *max_retries,
+            RestartPolicy::OnFailure { max_retries } | RestartPolicy::Unknown { max_retries, .. } => *max_retries,
             _ => 0,
         }
     }

@@ -142,6 +142,18 @@ impl Process {
         self.bufs.stdin_closed = true;
     }
 
+    /// `$?` of the main shell: the status of its last command.
+    pub fn last_status(&self) -> i32 {
+        self.tasks.get(&MAIN).map_or(0, |t| t.shell.last)
+    }
+
+    /// Sets `$?` of the main shell (a command the embedder ran for it ended).
+    pub fn set_last_status(&mut self, status: i32) {
+        if let Some(t) = self.tasks.get_mut(&MAIN) {
+            t.shell.last = status;
+        }
+    }
+
     /// The exit status, once exited.
     pub fn exit_status(&self) -> Option<i32> {
         self.exit

@@ -100,10 +100,14 @@ impl Program for External {
             },
         };
         match io.sys.external(&self.name, &self.argv, &stdin) {
-            Some(ExternalResult { stdout, stderr, exit }) => {
-                io.out(&stdout);
-                io.err(&stderr);
-                Step::Exit(exit)
+            Some(ExternalResult { output, exit, foreground }) => {
+                for (stream, text) in &output {
+                    match stream {
+                        super::Stream::Stdout => io.out(text),
+                        super::Stream::Stderr => io.err(text),
+                    }
+                }
+                if foreground { Step::Block } else { Step::Exit(exit) }
             }
             None => {
                 io.err(&self.not_found);

@@ -91,9 +91,12 @@ pub struct ProcInfo {
 /// What an embedder-implemented program (the host's `docker`) produced.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ExternalResult {
-    pub stdout: String,
-    pub stderr: String,
+    /// Output in the order it was written (stdout and stderr interleaved).
+    pub output: Vec<(Stream, String)>,
     pub exit: i32,
+    /// The program keeps running in the terminal's foreground (the embedder drives it);
+    /// the shell waits, blocked, until the embedder interrupts it.
+    pub foreground: bool,
 }
 
 /// What the embedder provides: the engine for a container, the learner's shell on the host.
