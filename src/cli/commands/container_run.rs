@@ -86,7 +86,7 @@ fn build_request(inv: &Invocation, o: &RunOptions, ctx: &ClientCtx<'_>) -> Resul
     });
     let tty = f.bool("tty");
     let interactive = f.bool("interactive");
-    let detach = f.bool("detach");
+    let detach = f.spec("detach").is_some() && f.bool("detach");
     let config = Config {
         hostname: f.string("hostname"),
         domainname: f.string("domainname"),
@@ -151,7 +151,9 @@ enum CreateError {
 /// warnings go to `out` (stderr).
 fn create_container(inv: &Invocation, ctx: &mut ClientCtx<'_>, out: &mut Output) -> Result<String, CreateError> {
     let o = parse_run_options(inv).map_err(CreateError::Client)?;
-    check_detach_attach(inv).map_err(CreateError::Client)?;
+    if inv.flags.spec("detach").is_some() {
+        check_detach_attach(inv).map_err(CreateError::Client)?;
+    }
     let req = build_request(inv, &o, ctx).map_err(CreateError::Client)?;
     let quiet = inv.flags.bool("quiet");
     let pull = inv.flags.string("pull");
@@ -233,7 +235,7 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         ctx.api().attach_detach(&id);
         return run_failure(out, &api_text(&e));
     }
-    let sig_proxy = f.bool("sig-proxy") || !f.changed("sig-proxy");
+    let sig_proxy = f.bool("sig-proxy");
     let fg = Foreground::Container { id: id.clone(), stdin, tty, sig_proxy, interrupted: false };
     follow(ctx, fg, stdin, out)
 }
