@@ -6,5 +6,6 @@
 
 pub mod engine;
 pub mod shell;
+pub mod view;
 
 pub use shell::{Outcome, Session};

@@ -1,0 +1,21 @@
+//! Pure view-models for the web app and the native REPL, computed without a browser so they
+//! can be tested natively: the architecture diagram's scene, layout and animation steps.
+//!
+//! Invariant: nothing in `view` touches the DOM, a clock or randomness.
+
+pub mod anim;
+pub mod anim_feed;
+pub mod anim_label;
+pub mod anim_playback;
+pub mod anim_reveal;
+pub mod layout;
+mod layout_containers;
+mod layout_frame;
+mod layout_host;
+mod layout_images;
+pub mod scene;
+pub mod scene_build;
+pub mod scene_inspect;
+pub mod scene_labels;
+
+pub use layout_frame::repo_name;
