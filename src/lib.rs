@@ -2,10 +2,13 @@
 //!
 //! A typed line flows through [`shell`] (the learner's shell) into [`cli`] (the `docker`
 //! client), which calls the [`engine`] (daemons, registries, hosts) over its API; the result
-//! comes back as an [`shell::Outcome`] with the events the diagram animates.
+//! comes back as an [`shell::Outcome`] with the events the diagram animates. [`view`] turns
+//! them into a laid-out, animated diagram; `ui` (WebAssembly only) draws it in the browser.
 
 pub mod engine;
 pub mod shell;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
 pub mod view;
 
 pub use shell::{Outcome, Session};

@@ -287,6 +287,23 @@ impl Playback {
         }
     }
 
+    /// How far the playing step's packet has travelled, in thousandths (`None` without one).
+    /// Cheap enough to call on every animation frame.
+    pub fn packet_progress(&self) -> Option<u32> {
+        let step = self.current.as_ref()?.steps.get(self.cursor as usize)?;
+        step.packet.as_ref()?;
+        if self.reduced_motion {
+            return Some(500);
+        }
+        let d = u64::from(step.duration_ms.max(1)) * 1000;
+        Some((self.elapsed.min(d) * 1000 / d) as u32)
+    }
+
+    /// Changes when the feed starts over.
+    pub fn generation(&self) -> u32 {
+        self.generation
+    }
+
     /// The scene to draw now.
     pub fn scene(&self) -> Scene {
         match &self.current {
@@ -323,11 +340,7 @@ impl Playback {
         let len = clip.steps.len() as u32;
         let playing_step = clip.steps.get(self.cursor as usize);
         let (caption, packet, progress, highlight) = match playing_step {
-            Some(s) => {
-                let d = u64::from(s.duration_ms.max(1)) * 1000;
-                let progress = if self.reduced_motion { 500 } else { (self.elapsed.min(d) * 1000 / d) as u32 };
-                (s.caption.clone(), s.packet.clone(), progress, s.highlight.clone())
-            }
+            Some(s) => (s.caption.clone(), s.packet.clone(), self.packet_progress().unwrap_or(0), s.highlight.clone()),
             None => (clip.steps.last().map_or_else(|| t::IDLE_CAPTION.to_string(), |s| s.caption.clone()), None, 0, Vec::new()),
         };
         Frame {

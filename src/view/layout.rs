@@ -191,7 +191,7 @@ pub struct Layout {
 }
 
 /// Below this width, or taller than wide, the diagram stacks vertically.
-pub const PORTRAIT_BELOW: f64 = 900.0;
+pub const PORTRAIT_BELOW: f64 = 760.0;
 /// More containers than this: compact tiles.
 pub const COMPACT_ABOVE: usize = 12;
 /// More containers than this: stopped ones fold into a group tile.
