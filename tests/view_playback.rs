@@ -158,3 +158,32 @@ fn reduced_motion_parks_packets_and_reset_starts_over() {
     assert!(pb.reduced_motion());
     assert!(pb.scene().daemon(DaemonId(0)).unwrap().images.is_empty());
 }
+
+#[test]
+fn a_replaced_feed_is_followed() {
+    let (mut w, mut feed, mut pb) = setup();
+    run_web(&mut w, &mut feed);
+    pb.sync(&feed);
+    play_out(&mut pb);
+    // The app swaps in a feed built from another world: the player shows that world.
+    let mut other = World::new();
+    view_support::pull(&mut other, "hello-world");
+    let swapped = Feed::new(&other);
+    assert!(pb.sync(&swapped));
+    assert!(pb.clip().is_none());
+    assert_eq!(pb.scene().daemon(DaemonId(0)).unwrap().images.len(), 1);
+    assert!(pb.scene().daemon(DaemonId(0)).unwrap().containers.is_empty());
+    // A reset followed by commands before the pane syncs: those commands still play.
+    feed.reset(&World::new());
+    let mut fresh = World::new();
+    view_support::pull(&mut fresh, "alpine");
+    fresh.take_events();
+    let mut after_reset = Feed::new(&fresh);
+    for _ in 0..feed.generation() {
+        after_reset.reset(&fresh);
+    }
+    run_web(&mut fresh, &mut after_reset);
+    assert!(pb.sync(&after_reset));
+    assert_eq!(pb.frame().line, "docker run -d --name web alpine sleep 1000");
+    assert!(pb.scene().daemon(DaemonId(0)).unwrap().containers.is_empty(), "starts from the scene before it");
+}

@@ -169,7 +169,12 @@ fn step_for(i: u32, e: &Event, before: &Scene, after: &Scene) -> Step {
             per_layer = true;
             let chain_id = chain_of(after, before, d, digest);
             let text = format!("camada {}/{} · {}", index + 1, count, t::size(*size));
-            (packet(e, label::clip(&text), PacketTone::Data), vec![NodeId::layer(d, &chain_id), NodeId::new_layers(d)], Reveal::LayerArrived { daemon: d, chain_id })
+            // The blob lands in the daemon's store on the host, where the layer appears.
+            let mut pk = packet(e, label::clip(&text), PacketTone::Data);
+            if let Some(p) = pk.as_mut() {
+                p.to = NodeId::new_layers(d);
+            }
+            (pk, vec![NodeId::layer(d, &chain_id), NodeId::new_layers(d)], Reveal::LayerArrived { daemon: d, chain_id })
         }
         LayerAlreadyExists { digest, .. } => {
             per_layer = true;

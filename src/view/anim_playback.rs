@@ -60,6 +60,8 @@ pub struct Frame {
 pub struct Playback {
     generation: u32,
     base: Rc<Scene>,
+    /// The feed's latest scene at the last sync: the next clip must start from it.
+    known: Rc<Scene>,
     current: Option<Rc<Clip>>,
     queue: VecDeque<Rc<Clip>>,
     cursor: u32,
@@ -79,6 +81,7 @@ impl Playback {
         Playback {
             generation: feed.generation(),
             base: feed.latest().clone(),
+            known: feed.latest().clone(),
             current: None,
             queue: VecDeque::new(),
             cursor: 0,
@@ -92,22 +95,36 @@ impl Playback {
         }
     }
 
-    /// Takes the clips recorded since the last call. Returns whether anything changed.
+    /// Takes the clips recorded since the last call. A feed that does not continue what
+    /// was played (a reset, or another feed altogether) starts playback over, keeping speed
+    /// and motion settings; after a reset, the clips of the new generation are played.
+    /// Returns whether anything changed.
     pub fn sync(&mut self, feed: &Feed) -> bool {
-        if feed.generation() != self.generation {
+        let from = self.last_seq.map_or(0, |s| s + 1);
+        let new: Vec<Rc<Clip>> = feed.since(from).cloned().collect();
+        let continues = feed.generation() == self.generation
+            && match new.first() {
+                Some(c) => Rc::ptr_eq(&c.before, &self.known),
+                None => Rc::ptr_eq(feed.latest(), &self.known),
+            };
+        if !continues {
             let (speed, reduced) = (self.speed, self.reduced_motion);
+            let reset = feed.generation() != self.generation;
             *self = Playback::new(feed);
-            self.last_seq = None;
             self.speed = speed;
             self.reduced_motion = reduced;
-            self.base = feed.latest().clone();
-            for c in feed.clips() {
-                self.enqueue(c.clone());
+            if reset {
+                if let Some(first) = feed.clips().first() {
+                    self.base = first.before.clone();
+                }
+                self.last_seq = None;
+                for c in feed.clips() {
+                    self.enqueue(c.clone());
+                }
             }
             return true;
         }
-        let from = self.last_seq.map_or(0, |s| s + 1);
-        let new: Vec<Rc<Clip>> = feed.since(from).cloned().collect();
+        self.known = feed.latest().clone();
         let changed = !new.is_empty();
         for c in new {
             self.enqueue(c);

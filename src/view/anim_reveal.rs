@@ -11,7 +11,7 @@
 use crate::engine::model::container::Status;
 
 use super::anim::{Reveal, Step};
-use super::scene::{ContainerView, DaemonView, EndpointView, ImageView, Scene};
+use super::scene::{ContainerView, DaemonView, EndpointView, ImageView, MountKind, Scene};
 
 /// The scene with the first `applied` steps of the command revealed.
 pub fn visible(before: &Scene, after: &Scene, steps: &[Step], applied: usize) -> Scene {
@@ -87,6 +87,15 @@ fn apply(s: &mut Scene, after: &Scene, r: &Reveal) {
                     Some(c) => fresh(c.clone()),
                     None => sketch(d, container, name, image),
                 };
+                // The volumes it mounts show up with it (they may be created by this command).
+                for m in c.mounts.iter().filter(|m| m.kind == MountKind::Volume) {
+                    if !d.volumes.iter().any(|v| v.name == m.source)
+                        && let Some(v) = later.and_then(|a| a.volumes.iter().find(|v| v.name == m.source))
+                    {
+                        d.volumes.push(v.clone());
+                        d.volumes.sort_by(|a, b| a.name.cmp(&b.name));
+                    }
+                }
                 let pos = d.containers.iter().position(|x| x.seq > c.seq).unwrap_or(d.containers.len());
                 d.containers.insert(pos, c);
             }

@@ -73,8 +73,24 @@ pub(crate) fn place(c: &mut Canvas, parent: u32, d: &DaemonView, x: f64, y: f64,
     let compact = shown.len() > COMPACT_ABOVE;
     c.compact |= compact;
     let mut cy = y;
-    // Published ports, on the host's side.
-    let ports: Vec<(&ContainerView, &super::scene::PortView)> = d.containers.iter().flat_map(|ct| ct.ports.iter().map(move |p| (ct, p))).collect();
+    // Zones: networks in the daemon's order, then unknown names.
+    let mut zones: Vec<String> = d.networks.iter().map(|n| n.name.clone()).filter(|n| d.containers.iter().any(|ct| ct.primary_network() == n)).collect();
+    for ct in &d.containers {
+        let p = ct.primary_network().to_string();
+        if !zones.contains(&p) {
+            zones.push(p);
+        }
+    }
+    if zones.is_empty() {
+        zones.push(d.networks.first().map_or_else(|| "bridge".to_string(), |n| n.name.clone()));
+    }
+    // Published ports, on the host's side, in the order their containers are drawn. Folded
+    // containers' ports are not shown (a stopped container listens on nothing).
+    let ports: Vec<(&ContainerView, &super::scene::PortView)> = zones
+        .iter()
+        .flat_map(|z| shown.iter().filter(move |ct| ct.primary_network() == z))
+        .flat_map(|ct| ct.ports.iter().map(move |p| (*ct, p)))
+        .collect();
     if !ports.is_empty() {
         let chip_w = 96.0;
         let cols = (((w + GAP) / (chip_w + GAP)).floor() as usize).max(1);
@@ -87,17 +103,6 @@ pub(crate) fn place(c: &mut Canvas, parent: u32, d: &DaemonView, x: f64, y: f64,
             c.node(pi).badge = p.container_port.clone();
         }
         cy += ports.len().div_ceil(cols) as f64 * (CHIP_H + 6.0) + 4.0;
-    }
-    // Zones: networks in the daemon's order, then unknown names.
-    let mut zones: Vec<String> = d.networks.iter().map(|n| n.name.clone()).filter(|n| d.containers.iter().any(|ct| ct.primary_network() == n)).collect();
-    for ct in &d.containers {
-        let p = ct.primary_network().to_string();
-        if !zones.contains(&p) {
-            zones.push(p);
-        }
-    }
-    if zones.is_empty() {
-        zones.push(d.networks.first().map_or_else(|| "bridge".to_string(), |n| n.name.clone()));
     }
     let inner = w - 12.0;
     let tiles = Tiles::fit(inner, compact);

@@ -94,7 +94,7 @@ pub(crate) fn portrait(c: &mut Canvas, scene: &Scene, vp: Viewport, focus: &Focu
 }
 
 fn add_client(c: &mut Canvas, client: &super::scene::ClientView, r: Rect) {
-    let sub = fit(&format!("docker · contexto {}", client.context), r.w, 6.0);
+    let sub = fit(&format!("contexto {}", client.context), r.w, 6.0);
     c.add_obj(None, Kind::Client, NodeId::client(client.id), r, t::CLIENT.into(), sub, Tone::Plain);
 }
 
@@ -216,6 +216,17 @@ fn elbow(a: Point, b: Point, x: f64) -> Vec<Point> {
     vec![a, Point::new(x, a.y), Point::new(x, b.y), b]
 }
 
+/// A line between facing sides of two boxes, top/bottom first when one is above the other.
+fn connect_vertical(a: Rect, b: Rect) -> Vec<Point> {
+    if b.y >= a.bottom() {
+        vec![Point::new(a.center().x, a.bottom()), Point::new(b.center().x, b.y)]
+    } else if b.bottom() <= a.y {
+        vec![Point::new(a.center().x, a.y), Point::new(b.center().x, b.bottom())]
+    } else {
+        connect(a, b)
+    }
+}
+
 /// The shortest side-to-side line between two boxes.
 pub(crate) fn connect(a: Rect, b: Rect) -> Vec<Point> {
     if b.right() <= a.x {
@@ -255,7 +266,7 @@ fn object_wires(c: &mut Canvas, scene: &Scene) {
             for p in &ct.ports {
                 let port = NodeId::port(d.id, &p.host_ip, &p.host_port);
                 if let Some(b) = c.rect_of(&port) {
-                    c.wire(WireKind::PublishesPort, port, from.clone(), connect(b, a));
+                    c.wire(WireKind::PublishesPort, port, from.clone(), connect_vertical(b, a));
                 }
             }
         }

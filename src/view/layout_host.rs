@@ -23,7 +23,7 @@ pub(crate) enum Flow {
 const PAD: f64 = 10.0;
 const HEADER: f64 = 28.0;
 const DAEMON_H: f64 = 48.0;
-const KERNEL_H: f64 = 26.0;
+const KERNEL_H: f64 = 36.0;
 const INNER_GAP: f64 = 10.0;
 
 /// Places host `host` at `(x, y)` with width `w`; returns the host box's index.
@@ -97,8 +97,8 @@ fn place_daemon_bar(c: &mut Canvas, parent: u32, d: &DaemonView, r: Rect, opts: 
 }
 
 fn place_kernel(c: &mut Canvas, parent: u32, host: &HostView, r: Rect) {
-    let label = fit(&t::kernel_bar(&host.kernel), r.w, 6.2);
-    c.add_obj(Some(parent), Kind::Kernel, NodeId::kernel(host.id), r, label, String::new(), Tone::Plain);
+    let label = fit(&t::kernel_bar(&host.kernel), r.w, 6.6);
+    c.add_obj(Some(parent), Kind::Kernel, NodeId::kernel(host.id), r, label, fit(t::KERNEL_SHARED, r.w, 5.8), Tone::Plain);
 }
 
 /// The volumes region: a column of chips (landscape) or a wrapping grid (portrait).

@@ -32,10 +32,13 @@ pub const NO_IMAGES: &str = "nenhuma imagem";
 pub const NO_CONTAINERS: &str = "nenhum contêiner";
 pub const DIAGRAM_ALT: &str = "Diagrama da arquitetura do Docker: cliente, daemon no host, imagens, contêineres e registros";
 
-/// The kernel bar's caption: containers are processes sharing this kernel, not small VMs.
+/// The kernel bar's title.
 pub fn kernel_bar(kernel: &str) -> String {
-    format!("Kernel Linux {kernel}: compartilhado por todos os contêineres (não há um sistema operacional por contêiner)")
+    format!("Kernel Linux {kernel} do host")
 }
+
+/// The kernel bar's second line: containers are processes sharing this kernel, not small VMs.
+pub const KERNEL_SHARED: &str = "um só kernel, compartilhado por todos os contêineres: nenhum contêiner tem sistema operacional próprio";
 
 /// Host frame title.
 pub fn host_title(name: &str, desktop: bool, windows: bool) -> String {
@@ -69,7 +72,7 @@ pub fn state_glyph(s: Status) -> &'static str {
     match s {
         Status::Created => "○",
         Status::Running => "▶",
-        Status::Paused => "⏸",
+        Status::Paused => "‖",
         Status::Restarting => "↻",
         Status::Removing | Status::Dead => "✕",
         Status::Exited => "■",
@@ -179,6 +182,8 @@ pub const PAUSE: &str = "Pausar";
 pub const RESUME: &str = "Continuar";
 pub const STEP_BACK: &str = "Passo anterior";
 pub const STEP_FORWARD: &str = "Próximo passo";
+pub const BACK_SHORT: &str = "⟨ Anterior";
+pub const FORWARD_SHORT: &str = "Próximo ⟩";
 pub const REPLAY: &str = "Repetir";
 pub const SPEED: &str = "Velocidade";
 pub const CONTROLS: &str = "Controles da animação";

@@ -28,15 +28,15 @@ pub struct ControlsProps {
 pub fn Controls(props: &ControlsProps) -> Html {
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
     let none = props.steps == 0;
-    let (pause_icon, pause_label) = if props.paused { ("▶", t::RESUME) } else { ("⏸", t::PAUSE) };
+    let pause_label = if props.paused { t::RESUME } else { t::PAUSE };
     html! {
         <div class="dg-controls" role="toolbar" aria-label={t::CONTROLS}>
             <button type="button" onclick={click(&props.onback)} disabled={none || props.step <= 1}
-                title={t::STEP_BACK} aria-label={t::STEP_BACK}>{ "⟨" }</button>
+                title={t::STEP_BACK} aria-label={t::STEP_BACK}>{ t::BACK_SHORT }</button>
             <button type="button" onclick={click(&props.ontogglepause)} disabled={none}
-                title={pause_label} aria-label={pause_label}>{ pause_icon }</button>
+                aria-pressed={props.paused.to_string()}>{ pause_label }</button>
             <button type="button" onclick={click(&props.onforward)} disabled={none}
-                title={t::STEP_FORWARD} aria-label={t::STEP_FORWARD}>{ "⟩" }</button>
+                title={t::STEP_FORWARD} aria-label={t::STEP_FORWARD}>{ t::FORWARD_SHORT }</button>
             <button type="button" onclick={click(&props.onreplay)} disabled={none}
                 title={t::REPLAY}>{ format!("↻ {}", t::REPLAY) }</button>
             <span class="dg-step" aria-live="off">{ if none { String::new() } else { t::step_of(props.step, props.steps) } }</span>

@@ -49,7 +49,7 @@ pub fn DiagramSvg(props: &DiagramSvgProps) -> Html {
         }
     };
     html! {
-        <svg class="dg-svg" xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {} {}", num(l.width), num(l.height))}
+        <svg class={classes!("dg-svg", l.compact.then_some("dg-compact"))} xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {} {}", num(l.width), num(l.height))}
             width={num(l.width)} height={num(l.height)} role="group" aria-label={t::DIAGRAM_ALT}>
             <defs>
                 <marker id="dg-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">

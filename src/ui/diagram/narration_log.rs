@@ -31,7 +31,7 @@ pub fn NarrationLog(props: &NarrationLogProps) -> Html {
     html! {
         <section class="dg-log" aria-label={t::NARRATION_LOG}>
             <h3>{ t::NARRATION_LOG }</h3>
-            <ol ref={list} tabindex="0">
+            <ul ref={list} tabindex="0">
                 if props.entries.is_empty() {
                     <li class="dg-log-empty">{ t::NARRATION_EMPTY }</li>
                 } else {
@@ -39,7 +39,7 @@ pub fn NarrationLog(props: &NarrationLogProps) -> Html {
                         <li key={e.key.clone()} class={classes!(e.command.then_some("dg-log-cmd"))}>{ e.text.clone() }</li>
                     }) }
                 }
-            </ol>
+            </ul>
         </section>
     }
 }

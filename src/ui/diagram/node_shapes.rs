@@ -76,13 +76,18 @@ pub fn shape(n: &Placed) -> Html {
     let (cx, cy) = (r.x + r.w / 2.0, r.y + r.h / 2.0);
     match n.kind {
         // Regions: title at the top left, count at the top right.
-        Kind::Desktop | Kind::Host | Kind::ImageStore | Kind::VolumeArea | Kind::Zone => html! {
-            <>
-                { frame(n, 10.0) }
-                { text(r.x + 8.0, r.y + 16.0, "dg-title", "start", &n.label) }
-                { text(r.right() - 8.0, r.y + 16.0, "dg-sub", "end", &n.sublabel) }
-            </>
-        },
+        Kind::Desktop | Kind::Host | Kind::ImageStore | Kind::VolumeArea | Kind::Zone => {
+            // The count goes under the title when both do not fit on one line.
+            let one_line = n.label.chars().count() as f64 * 7.4 + n.sublabel.chars().count() as f64 * 6.0 + 24.0 <= r.w;
+            let (sx, sy, anchor) = if one_line { (r.right() - 8.0, r.y + 16.0, "end") } else { (r.x + 8.0, r.y + 30.0, "start") };
+            html! {
+                <>
+                    { frame(n, 10.0) }
+                    { text(r.x + 8.0, r.y + 16.0, "dg-title", "start", &n.label) }
+                    { text(sx, sy, "dg-sub", anchor, &n.sublabel) }
+                </>
+            }
+        }
         Kind::Client | Kind::Daemon | Kind::Registry => html! {
             <>
                 { frame(n, 10.0) }
@@ -131,10 +136,17 @@ pub fn shape(n: &Placed) -> Html {
                 { text(r.x + 4.0, r.bottom() - 2.0, "dg-mono-xs", "start", &n.label) }
             </>
         },
-        Kind::Group | Kind::Kernel => html! {
+        Kind::Group => html! {
             <>
                 { frame(n, 6.0) }
                 { text(cx, cy + 4.0, "dg-small", "middle", &n.label) }
+            </>
+        },
+        Kind::Kernel => html! {
+            <>
+                { frame(n, 6.0) }
+                { text(cx, r.y + 15.0, "dg-label-s", "middle", &n.label) }
+                { text(cx, r.y + 29.0, "dg-sub", "middle", &n.sublabel) }
             </>
         },
         Kind::Repo => html! {

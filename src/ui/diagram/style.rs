@@ -69,6 +69,8 @@ pub const CSS: &str = r#"
 .dg-w-api { stroke: #58a6ff; stroke-width: 2; }
 .dg-w-registry { stroke: #d29922; stroke-width: 2; }
 .dg-w-image { stroke: #484f58; }
+.dg-compact .dg-w-image, .dg-compact .dg-w-volume { opacity: 0.35; }
+.dg-compact .dg-w-lit { opacity: 1; }
 .dg-w-volume { stroke: #39c5cf; stroke-dasharray: 3 2; }
 .dg-w-network { stroke: #1f6feb; stroke-dasharray: 2 3; }
 .dg-w-port { stroke: #f0883e; stroke-width: 1.5; }
@@ -84,10 +86,12 @@ pub const CSS: &str = r#"
 .dg-p-runtime circle { fill: #a371f7; } .dg-p-runtime rect { stroke: #a371f7; }
 .dg-caption { margin: 0; min-height: 2.6em; font-size: 0.95rem; line-height: 1.3; }
 .dg-log h3 { margin: 0 0 0.2rem; font-size: 0.8rem; color: var(--muted, #8b949e); font-weight: 600; }
-.dg-log ol { margin: 0; padding: 0 0 0 1.2rem; max-height: 7.5rem; overflow-y: auto; font-size: 0.82rem; }
-.dg-log li { margin: 0.1rem 0; }
-.dg-log .dg-log-cmd { list-style: none; margin-left: -1.2rem; font-family: var(--mono, monospace); color: var(--accent, #58a6ff); }
-.dg-log .dg-log-empty { list-style: none; margin-left: -1.2rem; color: var(--muted, #8b949e); }
+.dg-log ul { margin: 0; padding: 0; list-style: none; max-height: 7.5rem; overflow-y: auto; font-size: 0.82rem; }
+.dg-log li { margin: 0.1rem 0 0.1rem 1rem; }
+.dg-log li::before { content: "›"; margin-left: -0.8rem; width: 0.8rem; display: inline-block; color: var(--muted, #8b949e); }
+.dg-log .dg-log-cmd { margin-left: 0; margin-top: 0.35rem; font-family: var(--mono, monospace); color: var(--accent, #58a6ff); }
+.dg-log .dg-log-cmd::before, .dg-log .dg-log-empty::before { content: none; }
+.dg-log .dg-log-empty { margin-left: 0; color: var(--muted, #8b949e); }
 .dg-inspector { position: absolute; top: 0.4rem; right: 0.4rem; bottom: 0.4rem; width: min(22rem, 92%); overflow-y: auto; background: var(--panel, #161b22); border: 1px solid var(--panel-border, #30363d); border-radius: 8px; padding: 0.6rem 0.8rem; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5); font-size: 0.85rem; }
 .dg-inspector header { display: flex; align-items: baseline; gap: 0.5rem; }
 .dg-inspector h3 { margin: 0; font-size: 1rem; flex: 1; overflow-wrap: anywhere; }
