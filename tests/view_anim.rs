@@ -69,6 +69,8 @@ fn every_event_kind_maps_to_one_step() {
     assert_eq!(label(1), "201 Created");
     assert_eq!(label(2), "GET /v2/library/nginx/manifests/latest");
     assert_eq!(label(4), "camada 1/2 · 3,0 MB");
+    // The blob lands in the image store, where the layer appears.
+    assert_eq!(steps[4].packet.as_ref().unwrap().to, NodeId::new_layers(DaemonId(0)));
     assert_eq!(label(17), "SIGTERM");
     assert_eq!(steps[2].repo.as_deref(), Some("library/nginx"));
     assert!(matches!(steps[14].reveal, Reveal::ContainerState { status: Status::Running, .. }));

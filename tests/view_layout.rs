@@ -9,6 +9,8 @@ use doca::view::scene_build::build;
 
 const SIZES: [usize; 5] = [1, 5, 12, 30, 50];
 const VIEWPORTS: [(f64, f64); 3] = [(1366.0, 768.0), (1920.0, 1080.0), (390.0, 844.0)];
+/// Panes narrower than the screen (diagram beside the terminal) and a small tablet.
+const PANES: [(f64, f64); 3] = [(680.0, 700.0), (800.0, 600.0), (1024.0, 1366.0)];
 
 fn check_geometry(l: &Layout, what: &str) {
     let mut keys = std::collections::BTreeSet::new();
@@ -43,7 +45,7 @@ fn layout_of(scene: &Scene, vp: (f64, f64)) -> Layout {
 fn no_overlaps_from_1_to_50_containers_on_three_screens() {
     for n in SIZES {
         let scene = build(&view_support::world_with(n));
-        for vp in VIEWPORTS {
+        for vp in VIEWPORTS.into_iter().chain(PANES) {
             let l = layout_of(&scene, vp);
             check_geometry(&l, &format!("{n} contêineres em {}×{}", vp.0, vp.1));
             // Every container is drawn or folded into a group.

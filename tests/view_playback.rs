@@ -169,7 +169,9 @@ fn a_replaced_feed_is_followed() {
     let mut other = World::new();
     view_support::pull(&mut other, "hello-world");
     let swapped = Feed::new(&other);
+    let epoch = pb.epoch();
     assert!(pb.sync(&swapped));
+    assert_ne!(pb.epoch(), epoch, "views keyed on the epoch recompute");
     assert!(pb.clip().is_none());
     assert_eq!(pb.scene().daemon(DaemonId(0)).unwrap().images.len(), 1);
     assert!(pb.scene().daemon(DaemonId(0)).unwrap().containers.is_empty());

@@ -59,6 +59,8 @@ pub struct Frame {
 #[derive(Clone, Debug)]
 pub struct Playback {
     generation: u32,
+    /// Bumped every time playback starts over from another feed or scene.
+    epoch: u32,
     base: Rc<Scene>,
     /// The feed's latest scene at the last sync: the next clip must start from it.
     known: Rc<Scene>,
@@ -80,6 +82,7 @@ impl Playback {
     pub fn new(feed: &Feed) -> Playback {
         Playback {
             generation: feed.generation(),
+            epoch: 0,
             base: feed.latest().clone(),
             known: feed.latest().clone(),
             current: None,
@@ -108,9 +111,10 @@ impl Playback {
                 None => Rc::ptr_eq(feed.latest(), &self.known),
             };
         if !continues {
-            let (speed, reduced) = (self.speed, self.reduced_motion);
+            let (speed, reduced, epoch) = (self.speed, self.reduced_motion, self.epoch);
             let reset = feed.generation() != self.generation;
             *self = Playback::new(feed);
+            self.epoch = epoch.wrapping_add(1);
             self.speed = speed;
             self.reduced_motion = reduced;
             if reset {
@@ -316,9 +320,10 @@ impl Playback {
         Some((self.elapsed.min(d) * 1000 / d) as u32)
     }
 
-    /// Changes when the feed starts over.
-    pub fn generation(&self) -> u32 {
-        self.generation
+    /// Changes whenever playback starts over (a reset or replaced feed), so views keyed on
+    /// (epoch, clip, applied) are recomputed.
+    pub fn epoch(&self) -> u32 {
+        self.epoch
     }
 
     /// The scene to draw now.

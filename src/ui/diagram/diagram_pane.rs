@@ -107,10 +107,10 @@ pub fn DiagramPane(props: &DiagramPaneProps) -> Html {
     }
 
     let frame = player.borrow().frame();
-    let generation = player.borrow().generation();
+    let epoch = player.borrow().epoch();
     let (scene, layout_now): (Rc<Scene>, Rc<Layout>) = {
         let player = player.clone();
-        let deps = (generation, frame.clip, frame.applied, (size.0 as u32, size.1 as u32), props.deep);
+        let deps = (epoch, frame.clip, frame.applied, (size.0 as u32, size.1 as u32), props.deep);
         let memo = use_memo(deps, move |deps| {
             let p = player.borrow();
             let scene = p.scene();
@@ -127,7 +127,7 @@ pub fn DiagramPane(props: &DiagramPaneProps) -> Html {
         let (a, b) = (layout_now.anchor(&p.from)?, layout_now.anchor(&p.to)?);
         *shared.path.borrow_mut() = Some((a, b));
         Some(PacketSpec {
-            key: format!("{}:{}:{}", generation, frame.clip.unwrap_or(0), frame.step),
+            key: format!("{}:{}:{}", epoch, frame.clip.unwrap_or(0), frame.step),
             label: p.label.clone(),
             tone: p.tone,
             at: along((a, b), frame.progress),
@@ -161,7 +161,12 @@ pub fn DiagramPane(props: &DiagramPaneProps) -> Html {
     };
     let onclose = {
         let selected = selected.clone();
-        Callback::from(move |_| selected.set(None))
+        Callback::from(move |_| {
+            if let Some(id) = selected.as_ref() {
+                refocus(id);
+            }
+            selected.set(None);
+        })
     };
     let inspected = selected.as_ref().and_then(|id| details(&scene, id));
     let log: Vec<_> = player.borrow().log().iter().cloned().collect();
@@ -190,5 +195,14 @@ pub fn DiagramPane(props: &DiagramPaneProps) -> Html {
             <p class="dg-caption" aria-live={live}>{ frame.caption.clone() }</p>
             <NarrationLog entries={log} />
         </section>
+    }
+}
+
+/// Gives keyboard focus back to the box of `id` (after the inspector closes).
+fn refocus(id: &NodeId) {
+    use wasm_bindgen::JsCast;
+    let selector = format!("[data-node=\"{}\"]", id.0.replace(['"', '\\'], ""));
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }

@@ -1,4 +1,4 @@
-//! The SVG of the diagram: regions, then wires, then boxes, then the packet on top. Lists
+//! The SVG of the diagram: regions, then wires, then boxes; the packet floats above it. Lists
 //! are keyed by the layout's keys, so a step only patches the boxes that changed.
 //!
 //! Invariant: draws exactly the layout it is given; holds no state.
@@ -49,6 +49,7 @@ pub fn DiagramSvg(props: &DiagramSvgProps) -> Html {
         }
     };
     html! {
+        <div class="dg-canvas" style={format!("width: {}px; height: {}px", num(l.width), num(l.height))}>
         <svg class={classes!("dg-svg", l.compact.then_some("dg-compact"))} xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {} {}", num(l.width), num(l.height))}
             width={num(l.width)} height={num(l.height)} role="group" aria-label={t::DIAGRAM_ALT}>
             <defs>
@@ -63,9 +64,10 @@ pub fn DiagramSvg(props: &DiagramSvgProps) -> Html {
                 }) }
             </g>
             <g class="dg-boxes">{ for l.nodes.iter().filter(|n| !is_region(n.kind)).map(node) }</g>
+        </svg>
             { for props.packet.iter().map(|p| html! {
                 <PacketView key={p.key.clone()} label={p.label.clone()} tone={p.tone} at={p.at} node_ref={props.packet_ref.clone()} />
             }) }
-        </svg>
+        </div>
     }
 }

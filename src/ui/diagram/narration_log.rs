@@ -16,22 +16,30 @@ pub struct NarrationLogProps {
 #[component]
 pub fn NarrationLog(props: &NarrationLogProps) -> Html {
     let list = use_node_ref();
+    // Follows the end unless the learner scrolled back; layout is read only on their scroll.
+    let pinned = use_mut_ref(|| true);
     {
-        let list = list.clone();
+        let (list, pinned) = (list.clone(), pinned.clone());
         use_effect_with(props.entries.last().map(|e| e.key.clone()), move |_| {
-            if let Some(el) = list.cast::<web_sys::Element>() {
-                // Follow the end unless the learner scrolled back more than a few lines.
-                let gap = el.scroll_height() - el.scroll_top() - el.client_height();
-                if gap < 120 {
-                    el.set_scroll_top(el.scroll_height());
-                }
+            if *pinned.borrow()
+                && let Some(el) = list.cast::<web_sys::Element>()
+            {
+                el.set_scroll_top(i32::MAX / 2);
             }
         });
     }
+    let onscroll = {
+        let (list, pinned) = (list.clone(), pinned.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = list.cast::<web_sys::Element>() {
+                *pinned.borrow_mut() = el.scroll_height() - el.scroll_top() - el.client_height() < 24;
+            }
+        })
+    };
     html! {
         <section class="dg-log" aria-label={t::NARRATION_LOG}>
             <h3>{ t::NARRATION_LOG }</h3>
-            <ul ref={list} tabindex="0">
+            <ul ref={list} tabindex="0" {onscroll}>
                 if props.entries.is_empty() {
                     <li class="dg-log-empty">{ t::NARRATION_EMPTY }</li>
                 } else {

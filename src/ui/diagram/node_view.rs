@@ -49,7 +49,7 @@ pub fn NodeView(props: &NodeViewProps) -> Html {
         })
     };
     html! {
-        <g class={class} tabindex="0" role="button" aria-label={aria(n)} {onclick} {onkeydown}>
+        <g class={class} tabindex="0" role="button" aria-label={aria(n)} data-node={n.object.0.clone()} {onclick} {onkeydown}>
             { shape(n) }
         </g>
     }

@@ -1,6 +1,7 @@
 //! The packet travelling between two actors with its label (`POST /containers/create`,
-//! `200 OK`, `camada 2/7 · 28,2 MB`). Its position is a `transform` on one element: the
-//! pane's animation loop moves it every frame through `node_ref` without re-rendering.
+//! `200 OK`, `camada 2/7 · 28,2 MB`). It is an HTML element over the SVG with its own
+//! compositor layer: the pane's animation loop moves it every frame by rewriting its
+//! `transform`, which repaints neither the diagram nor the rest of the page.
 //!
 //! Invariant: one element per step (keyed by the pane), so a new step never inherits the
 //! previous step's position.
@@ -15,7 +16,7 @@ use crate::view::layout::Point;
 pub struct PacketViewProps {
     pub label: String,
     pub tone: PacketTone,
-    /// Where it is when rendered (the loop moves it afterwards).
+    /// Where it is when rendered (the loop moves it afterwards), in diagram pixels.
     pub at: Point,
     pub node_ref: NodeRef,
 }
@@ -31,21 +32,18 @@ fn tone_class(t: PacketTone) -> &'static str {
     }
 }
 
-/// `translate(x,y)` for a point.
-pub fn translate(p: Point) -> String {
-    format!("translate({},{})", num(p.x), num(p.y))
+/// The inline style placing the packet at `p`.
+pub fn place(p: Point) -> String {
+    format!("transform: translate3d({}px, {}px, 0)", num(p.x), num(p.y))
 }
 
 #[component]
 pub fn PacketView(props: &PacketViewProps) -> Html {
-    // About 6.2 px per character at the label's size.
-    let w = (props.label.chars().count() as f64 * 6.2 + 14.0).max(24.0);
     html! {
-        <g ref={props.node_ref.clone()} class={classes!("dg-packet", tone_class(props.tone))}
-            transform={translate(props.at)} aria-hidden="true">
-            <circle r="6" />
-            <rect x={num(-w / 2.0)} y="-28" width={num(w)} height="18" rx="9" />
-            <text x="0" y="-15" text-anchor="middle">{ props.label.clone() }</text>
-        </g>
+        <div ref={props.node_ref.clone()} class={classes!("dg-packet", tone_class(props.tone))}
+            style={place(props.at)} aria-hidden="true">
+            <span class="dg-packet-label">{ props.label.clone() }</span>
+            <span class="dg-packet-dot"></span>
+        </div>
     }
 }

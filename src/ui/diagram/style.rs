@@ -76,14 +76,12 @@ pub const CSS: &str = r#"
 .dg-w-port { stroke: #f0883e; stroke-width: 1.5; }
 .dg-w-lit { stroke: var(--accent, #58a6ff); stroke-width: 3; }
 .dg-arrowhead { fill: #f0883e; }
-.dg-packet circle { fill: var(--accent, #58a6ff); stroke: #0d1117; stroke-width: 2; }
-.dg-packet rect { fill: #0d1117; stroke: var(--accent, #58a6ff); stroke-width: 1.2; }
-.dg-packet text { font-family: var(--mono, monospace); font-size: 10.5px; }
-.dg-p-reply circle { fill: #3fb950; } .dg-p-reply rect { stroke: #3fb950; }
-.dg-p-error circle { fill: #f85149; } .dg-p-error rect { stroke: #f85149; }
-.dg-p-data circle { fill: #e3b341; } .dg-p-data rect { stroke: #e3b341; }
-.dg-p-signal circle { fill: #f0883e; } .dg-p-signal rect { stroke: #f0883e; }
-.dg-p-runtime circle { fill: #a371f7; } .dg-p-runtime rect { stroke: #a371f7; }
+.dg-canvas { position: relative; }
+.dg-packet { position: absolute; left: 0; top: 0; width: 0; height: 0; will-change: transform; pointer-events: none; --dg-pc: var(--accent, #58a6ff); }
+.dg-packet-dot { position: absolute; left: -6px; top: -6px; width: 12px; height: 12px; border-radius: 50%; background: var(--dg-pc); border: 2px solid #0d1117; box-sizing: border-box; }
+.dg-packet-label { position: absolute; left: 0; bottom: 9px; transform: translateX(-50%); white-space: nowrap; background: #0d1117; color: var(--text, #e6edf3); border: 1.2px solid var(--dg-pc); border-radius: 9px; padding: 0 7px; font-family: var(--mono, monospace); font-size: 10.5px; line-height: 16px; }
+.dg-p-reply { --dg-pc: #3fb950; } .dg-p-error { --dg-pc: #f85149; } .dg-p-data { --dg-pc: #e3b341; }
+.dg-p-signal { --dg-pc: #f0883e; } .dg-p-runtime { --dg-pc: #a371f7; }
 .dg-caption { margin: 0; min-height: 2.6em; font-size: 0.95rem; line-height: 1.3; }
 .dg-log h3 { margin: 0 0 0.2rem; font-size: 0.8rem; color: var(--muted, #8b949e); font-weight: 600; }
 .dg-log ul { margin: 0; padding: 0; list-style: none; max-height: 7.5rem; overflow-y: auto; font-size: 0.82rem; }

@@ -1,6 +1,6 @@
 //! The animation loop: `requestAnimationFrame` while something is playing, feeding the
 //! elapsed time to the [`Playback`]. When a step ends it asks the pane to re-render; in
-//! between it only moves the packet element (one `transform` attribute per frame).
+//! between it only moves the packet element (one composited `transform` per frame).
 //!
 //! Invariant: at most one frame is pending; the loop stops itself when nothing plays, and
 //! is restarted with [`Ticker::ensure`].
@@ -11,7 +11,7 @@ use std::rc::Rc;
 use gloo::render::{AnimationFrame, request_animation_frame};
 use yew::prelude::*;
 
-use super::packet::translate;
+use super::packet::place;
 use crate::view::anim_playback::Playback;
 use crate::view::layout::Point;
 
@@ -80,7 +80,7 @@ fn schedule(this: Rc<RefCell<Ticker>>, shared: Rc<Shared>) {
         } else if let (Some(permille), Some(path)) = (progress, *shared.path.borrow())
             && let Some(el) = shared.packet.cast::<web_sys::Element>()
         {
-            let _ = el.set_attribute("transform", &translate(along(path, permille)));
+            let _ = el.set_attribute("style", &place(along(path, permille)));
         }
         if go_on {
             schedule(me.clone(), shared.clone());
