@@ -164,3 +164,42 @@ fn deep_actors_fall_back_to_the_daemon() {
     assert_eq!(l.anchor(&NodeId::shim(DaemonId(0), "abc")), daemon);
     assert!(l.anchor(&NodeId::repo(doca::engine::event::RegistryId(0), "library/zzz-not-shown")).is_some());
 }
+
+#[test]
+fn several_hosts_daemons_clients_and_registries() {
+    use doca::engine::model::registry::{Registry, RegistryKind};
+    let mut w = view_support::world_with(8);
+    let h = w.add_linux_host("outro", "192.168.65.4");
+    let d = w.add_daemon(h);
+    w.add_client(h, d);
+    let id = doca::engine::event::RegistryId(w.registries.len() as u32);
+    w.registries.push(Registry {
+        id,
+        domain: "localhost:5000".into(),
+        kind: RegistryKind::Container { daemon: DaemonId(0), container: "reg".into() },
+        content: Default::default(),
+        accounts: Default::default(),
+        online: false,
+    });
+    let scene = build(&w);
+    for vp in VIEWPORTS.into_iter().chain(PANES) {
+        let l = layout_of(&scene, vp);
+        check_geometry(&l, &format!("dois hosts {}×{}", vp.0, vp.1));
+        assert_eq!(l.nodes.iter().filter(|n| n.kind == Kind::Host).count(), 2);
+        assert_eq!(l.nodes.iter().filter(|n| n.kind == Kind::Kernel).count(), 2);
+        assert_eq!(l.nodes.iter().filter(|n| n.kind == Kind::Client).count(), 2);
+        let reg = l.nodes.iter().find(|n| n.object == NodeId::registry(id)).unwrap();
+        assert_eq!(reg.tone, Tone::Off);
+        assert_eq!(l.wires.iter().filter(|w| w.kind == WireKind::Api).count(), 2);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+    #[test]
+    fn any_size_any_screen_no_overlap(n in 0usize..60, w in 320.0f64..2600.0, h in 240.0f64..1600.0, deep in proptest::bool::ANY) {
+        let scene = build(&view_support::world_with(n));
+        let l = layout(&scene, Viewport { width: w, height: h }, &Focus::default(), Options { deep });
+        check_geometry(&l, &format!("{n} em {w}×{h}"));
+    }
+}

@@ -15,6 +15,7 @@ mod layout_host;
 mod layout_images;
 pub mod scene;
 pub mod scene_build;
+pub mod scene_id;
 pub mod scene_inspect;
 pub mod scene_labels;
 
