@@ -94,8 +94,12 @@ pub(crate) fn portrait(c: &mut Canvas, scene: &Scene, vp: Viewport, focus: &Focu
 }
 
 fn add_client(c: &mut Canvas, client: &super::scene::ClientView, r: Rect) {
-    let sub = fit(&format!("contexto {}", client.context), r.w, 6.0);
-    c.add_obj(None, Kind::Client, NodeId::client(client.id), r, t::CLIENT.into(), sub, Tone::Plain);
+    let (label, sub) = if t::CLIENT.chars().count() as f64 * 7.4 + 16.0 <= r.w {
+        (t::CLIENT.to_string(), format!("contexto {}", client.context))
+    } else {
+        (t::CLIENT_SHORT.to_string(), format!("CLI docker · {}", client.context))
+    };
+    c.add_obj(None, Kind::Client, NodeId::client(client.id), r, label, fit(&sub, r.w, 6.0), Tone::Plain);
 }
 
 /// Adds the frame of a Docker Desktop machine and makes it the parent of its VM and clients.
@@ -149,7 +153,9 @@ fn place_registry(c: &mut Canvas, scene: &Scene, r: &RegistryView, at: Rect, foc
     let row = 26.0;
     let h = 44.0 + picked.len() as f64 * row + if more > 0 { 18.0 } else { 0.0 } + 4.0;
     let (label, sub) = if r.hub {
-        (t::HUB.to_string(), format!("{} · {}", t::REGISTRY, r.domain))
+        let full = format!("{} · {}", t::REGISTRY, r.domain);
+        let sub = if full.chars().count() as f64 * 5.8 + 8.0 <= at.w { full } else { t::REGISTRY.to_string() };
+        (t::HUB.to_string(), sub)
     } else {
         (r.domain.clone(), t::REGISTRY.to_string())
     };

@@ -8,6 +8,8 @@
 use crate::engine::model::container::Status;
 
 pub const CLIENT: &str = "Cliente (CLI docker)";
+/// The client's title when its box is narrow (the CLI goes to the second line).
+pub const CLIENT_SHORT: &str = "Cliente";
 pub const DAEMON: &str = "Daemon (dockerd)";
 pub const CONTAINERD: &str = "containerd";
 pub const RUNC: &str = "runc";

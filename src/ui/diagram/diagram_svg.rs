@@ -65,9 +65,13 @@ pub fn DiagramSvg(props: &DiagramSvgProps) -> Html {
             </g>
             <g class="dg-boxes">{ for l.nodes.iter().filter(|n| !is_region(n.kind)).map(node) }</g>
         </svg>
-            { for props.packet.iter().map(|p| html! {
-                <PacketView key={p.key.clone()} label={p.label.clone()} tone={p.tone} at={p.at} node_ref={props.packet_ref.clone()} />
-            }) }
+            // Its own container, so the keyed packet never shares a child list with the SVG
+            // (a mixed list makes Yew rebuild the SVG).
+            <div class="dg-packets">
+                { for props.packet.iter().map(|p| html! {
+                    <PacketView key={p.key.clone()} label={p.label.clone()} tone={p.tone} at={p.at} node_ref={props.packet_ref.clone()} />
+                }) }
+            </div>
         </div>
     }
 }
