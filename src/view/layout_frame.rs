@@ -97,7 +97,7 @@ fn add_client(c: &mut Canvas, client: &super::scene::ClientView, r: Rect) {
     let (label, sub) = if t::CLIENT.chars().count() as f64 * 7.4 + 16.0 <= r.w {
         (t::CLIENT.to_string(), format!("contexto {}", client.context))
     } else {
-        (t::CLIENT_SHORT.to_string(), format!("CLI docker · {}", client.context))
+        (t::CLIENT_SHORT.to_string(), "CLI docker".to_string())
     };
     c.add_obj(None, Kind::Client, NodeId::client(client.id), r, label, fit(&sub, r.w, 6.0), Tone::Plain);
 }

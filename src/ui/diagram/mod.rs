@@ -3,8 +3,20 @@
 //! laid out by [`crate::view::layout`], with playback controls, a caption, the narration
 //! log and an inspector.
 //!
+//! Wiring it into the app (the reducer owns the feed; no I/O involved):
+//!
+//! ```ignore
+//! // state:  feed: Rc<Feed>, initialised with Rc::new(Feed::new(session.world()))
+//! // after every line run (and after Ctrl+C), with its Outcome:
+//! Rc::make_mut(&mut next.feed).record(&outcome.line, session.world(), &outcome.events);
+//! // on reset:
+//! Rc::make_mut(&mut next.feed).reset(session.world());
+//! // view:
+//! html! { <DiagramPane feed={state.feed.clone()} /> }
+//! ```
+//!
 //! Invariant: the SVG is built with `html!` only (never raw HTML strings); per animation
-//! frame only the packet's `transform` attribute changes, the rest re-renders once per step.
+//! frame only the packet's inline `transform` changes, the rest re-renders once per step.
 
 mod controls;
 mod diagram_pane;
