@@ -3,14 +3,13 @@
 //!
 //! Invariant: the only state is the reducer's; effects never mutate it except by dispatch.
 
-use gloo_timers::callback::Timeout;
+use gloo_timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
-use super::diagram::Diagram;
+use super::diagram::DiagramPane;
 use super::header::Header;
 use super::labels;
 use super::lesson_pane::LessonPane;
-use super::narration::Narration;
 use super::persist;
 use super::state::{Action, AppState};
 use super::terminal_pane::TerminalPane;
@@ -46,6 +45,15 @@ pub fn App() -> Html {
             move || drop(timer)
         });
     }
+    // Simulated time follows real time: `Up 5 seconds` means five seconds ago, and a
+    // process the terminal is attached to shows its output as it comes.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let interval = Interval::new(1000, move || dispatcher.dispatch(Action::Tick(1000)));
+            move || drop(interval)
+        });
+    }
     // Save/restore hook point: replay saved lines on start, save after each new line.
     {
         let dispatcher = state.dispatcher();
@@ -66,8 +74,6 @@ pub fn App() -> Html {
 
     let onreset = state.dispatcher().to_callback().reform(|_| Action::Reset);
     let ontogglelessons = state.dispatcher().to_callback().reform(|_| Action::ToggleLessons);
-    let events = state.terminal.events.clone();
-    let rev = state.terminal.events_rev;
     html! {
         <div class="app">
             <Header lessons_open={state.lessons_open} {ontogglelessons} {onreset} />
@@ -78,8 +84,7 @@ pub fn App() -> Html {
                 <TerminalPane state={state.clone()} />
                 <section class="pane architecture" aria-label={labels::DIAGRAM}>
                     <h2 class="pane-title">{ labels::DIAGRAM }</h2>
-                    <Diagram events={events.clone()} {rev} />
-                    <Narration {events} />
+                    <DiagramPane feed={state.feed.clone()} />
                 </section>
             </main>
         </div>

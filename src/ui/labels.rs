@@ -15,11 +15,6 @@ pub const TERMINAL: &str = "Terminal";
 pub const TERMINAL_INPUT: &str = "Linha de comando: digite um comando e tecle Enter";
 pub const TERMINAL_OUTPUT: &str = "Saída do terminal";
 pub const DIAGRAM: &str = "Arquitetura";
-pub const DIAGRAM_ALT: &str = "Diagrama: o cliente docker envia requisições ao daemon dockerd, no host, \
-que baixa imagens do Docker Hub";
-pub const NARRATION: &str = "O que aconteceu";
-pub const NARRATION_EMPTY: &str = "Digite um comando docker no terminal e veja aqui cada requisição \
-percorrer a arquitetura.";
 pub const OMITTED: &str = "caracteres omitidos";
 pub const PASTE_RUNNING: &str = "linhas coladas aguardando execução";
 pub const KEYS: &str = "Teclas do terminal";
@@ -27,16 +22,3 @@ pub const KEY_TAB: &str = "Completar (Tab)";
 pub const KEY_UP: &str = "Comando anterior (seta para cima)";
 pub const KEY_DOWN: &str = "Próximo comando (seta para baixo)";
 pub const KEY_CTRL_C: &str = "Interromper (Ctrl+C)";
-
-/// Diagram labels.
-pub const CLIENT: &str = "Cliente";
-pub const CLIENT_SUB: &str = "CLI docker";
-pub const HOST: &str = "Host Linux";
-pub const DAEMON: &str = "Daemon";
-pub const DAEMON_SUB: &str = "dockerd";
-pub const IMAGES: &str = "Imagens";
-pub const CONTAINERS: &str = "Contêineres";
-pub const REGISTRY: &str = "Registry";
-pub const HUB: &str = "Docker Hub";
-pub const API: &str = "API do Docker";
-pub const PULL: &str = "pull / push";

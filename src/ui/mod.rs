@@ -6,12 +6,11 @@
 //! the reducer's state.
 
 mod app;
-mod diagram;
+pub mod diagram;
 mod dom;
 mod header;
 mod labels;
 mod lesson_pane;
-mod narration;
 mod persist;
 mod screen_keys;
 mod state;

@@ -10,7 +10,9 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::engine::clock::Span;
 use crate::shell::Session;
+use crate::view::anim_feed::Feed;
 use crate::view::terminal_model::{Key, Terminal};
 
 /// Everything the app shows.
@@ -20,6 +22,8 @@ pub struct AppState {
     /// the world is not cloned on every keystroke.
     pub session: Rc<RefCell<Session>>,
     pub terminal: Terminal,
+    /// What the diagram plays: one clip per command that caused events.
+    pub feed: Rc<Feed>,
     pub lessons_open: bool,
     /// Bumped on reset, so effects can refocus and rescroll.
     pub generation: u32,
@@ -29,6 +33,7 @@ impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.session, &other.session)
             && self.terminal == other.terminal
+            && Rc::ptr_eq(&self.feed, &other.feed)
             && self.lessons_open == other.lessons_open
             && self.generation == other.generation
     }
@@ -38,7 +43,8 @@ impl Default for AppState {
     fn default() -> Self {
         let session = Session::new();
         let terminal = Terminal::new(&session);
-        AppState { session: Rc::new(RefCell::new(session)), terminal, lessons_open: false, generation: 0 }
+        let feed = Rc::new(Feed::new(session.world()));
+        AppState { session: Rc::new(RefCell::new(session)), terminal, feed, lessons_open: false, generation: 0 }
     }
 }
 
@@ -55,6 +61,8 @@ pub enum Action {
     RunQueued(usize),
     /// The terminal is this many columns wide.
     Columns(usize),
+    /// Real time passed (milliseconds): the simulated clock follows.
+    Tick(u32),
     /// Start over with a fresh world.
     Reset,
     ToggleLessons,
@@ -88,6 +96,12 @@ impl Reducible for AppState {
                 let mut session = next.session.borrow_mut();
                 next.terminal.run_queued(&mut session, max_lines);
             }
+            Action::Tick(ms) => {
+                let mut session = next.session.borrow_mut();
+                if !next.terminal.tick(&mut session, Span::millis(u64::from(ms))) {
+                    return self;
+                }
+            }
             Action::Columns(cols) => {
                 if cols == next.terminal.cols || cols == 0 {
                     return self;
@@ -100,6 +114,13 @@ impl Reducible for AppState {
                 next.terminal.cols = self.terminal.cols;
             }
             Action::ToggleLessons => next.lessons_open = !next.lessons_open,
+        }
+        if !next.terminal.recorded.is_empty() {
+            let session = next.session.borrow();
+            let feed = Rc::make_mut(&mut next.feed);
+            for (line, events) in next.terminal.recorded.drain(..) {
+                feed.record(&line, session.world(), &events);
+            }
         }
         Rc::new(next)
     }

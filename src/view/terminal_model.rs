@@ -108,6 +108,9 @@ pub struct Terminal {
     pub events_rev: u64,
     /// Terminal width in columns (for completion listings).
     pub cols: usize,
+    /// Lines run (or time that passed) since the owner last took them, with their events,
+    /// for the diagram's feed.
+    pub recorded: Vec<(String, Vec<Event>)>,
     history: History,
     queue: PasteQueue,
     last_was_tab: bool,
@@ -125,6 +128,7 @@ impl Terminal {
             events: Rc::new(Vec::new()),
             events_rev: 0,
             cols: 80,
+            recorded: Vec::new(),
             history: History::default(),
             queue: PasteQueue::default(),
             last_was_tab: false,
@@ -263,6 +267,7 @@ impl Terminal {
             self.scrollback.note(note);
         }
         if !outcome.events.is_empty() {
+            self.recorded.push((outcome.line.clone(), outcome.events.clone()));
             self.events = Rc::new(outcome.events);
             self.events_rev += 1;
         }
@@ -272,6 +277,20 @@ impl Terminal {
             None => session.prompt(),
         };
         self.scrollback.settle();
+    }
+
+    /// Lets simulated time pass; shows what a command holding the terminal wrote meanwhile.
+    /// Returns whether anything visible changed.
+    pub fn tick(&mut self, session: &mut Session, span: crate::engine::clock::Span) -> bool {
+        let outcome = session.tick(span);
+        let visible = !outcome.output.is_empty()
+            || !outcome.notes.is_empty()
+            || !outcome.events.is_empty()
+            || outcome.attached != self.attached;
+        if visible {
+            self.show(session, outcome);
+        }
+        visible
     }
 
     fn interrupt(&mut self, session: &mut Session) {
