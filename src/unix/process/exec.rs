@@ -193,6 +193,7 @@ impl Process {
         t.closes = Vec::new();
         t.pending = Vec::new();
         t.jobs = Vec::new();
+        t.notify = Vec::new();
         t.is_shell = true;
         self.next_pid += 1;
         t.pid = self.next_pid;
@@ -254,6 +255,7 @@ impl Process {
                 }
                 t.frames.push(Frame::Seq { list: list.clone(), idx: idx + 1 });
                 if list[idx].background {
+                    let mut pending_msg: Option<String> = None;
                     let child = self.fork(t, vec![Frame::AndOr { list: list.clone(), idx, next: 0, ran: 0 }]);
                     if let Some(c) = self.tasks.get_mut(&child) {
                         if !t.shell.interactive {
@@ -261,6 +263,17 @@ impl Process {
                         }
                         t.shell.last_bg = Some(c.pid);
                         t.jobs.push((c.pid, child));
+                        if t.shell.interactive {
+                            let num = t.notify.iter().map(|n| n.0).max().unwrap_or(0) + 1;
+                            t.notify.push((num, child, list[idx].text.trim_end_matches('&').trim().to_string()));
+                            if t.shell.dialect == crate::unix::sh::Dialect::Bash {
+                                let msg = format!("[{num}] {}\n", c.pid);
+                                pending_msg = Some(msg);
+                            }
+                        }
+                    }
+                    if let Some(m) = pending_msg {
+                        self.write_fd(t, 2, &m, sys);
                     }
                     t.shell.last = 0;
                 } else {

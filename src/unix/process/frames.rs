@@ -190,7 +190,50 @@ impl Process {
         }
     }
 
+    /// An interactive shell's report of background jobs that ended since the last line.
+    fn report_jobs(&mut self, t: &mut Task, sys: &mut dyn Sys) {
+        if t.notify.is_empty() {
+            return;
+        }
+        let done: Vec<(u32, u32, String)> = t
+            .notify
+            .iter()
+            .filter(|n| self.finished.contains_key(&n.1) || !self.tasks.contains_key(&n.1))
+            .cloned()
+            .collect();
+        let newest = t.notify.iter().map(|n| n.0).max().unwrap_or(0);
+        for (num, task, text) in done {
+            let code = self.finished.get(&task).copied().unwrap_or(0);
+            let mark = if num == newest {
+                '+'
+            } else if num + 1 == newest {
+                '-'
+            } else {
+                ' '
+            };
+            let line = match t.shell.dialect {
+                crate::unix::sh::Dialect::Bash => {
+                    let state = if code == 0 { "Done".to_string() } else { format!("Exit {code}") };
+                    format!("[{num}]{mark}  {state:<24}{text}\n")
+                }
+                crate::unix::sh::Dialect::Ash => {
+                    let state = if code == 0 { "Done".to_string() } else { format!("Done({code})") };
+                    format!("[{num}]{mark}  {state:<27}{text}\n")
+                }
+                crate::unix::sh::Dialect::Dash => {
+                    let state = if code == 0 { "Done".to_string() } else { format!("Done({code})") };
+                    format!("[{num}] {mark} {state:<27}{text}\n")
+                }
+            };
+            self.write_fd(t, 2, &line, sys);
+            t.notify.retain(|n| n.0 != num);
+        }
+    }
+
     pub(super) fn interactive(&mut self, t: &mut Task, mut pending: String, sys: &mut dyn Sys) {
+        if pending.is_empty() && t.shell.interactive {
+            self.report_jobs(t, sys);
+        }
         let fd = t.fds.get(&0).cloned();
         match io::read_line_in(fd.as_ref(), &mut self.bufs) {
             Read::Data(line) => {

@@ -230,3 +230,19 @@ fn set_e_and_keep_alive_idioms() {
         });
     }
 }
+
+#[test]
+fn interactive_job_notifications() {
+    with_sys(&debian_rootfs(T0), |sys| {
+        let opts = SpawnOpts { tty: true, stdin_open: true, ..SpawnOpts::default() };
+        let mut p = Process::spawn(argv(&["bash"]), opts, sys).unwrap();
+        p.feed_stdin("sleep 1 &\n");
+        // the shell waits for a line while its job sleeps: the engine must wake it at 1s
+        assert_eq!(p.run(sys, T0), RunStatus::Sleeping { wake: T0 + Span::secs(1) });
+        assert!(p.prompt("h").is_some());
+        p.feed_stdin("sleep 3\n");
+        sys.now = T0 + Span::secs(5);
+        assert_eq!(p.run(sys, T0 + Span::secs(5)), RunStatus::WaitingInput);
+        assert_eq!(sys.stderr(), "[1] 7\n[1]+  Done                    sleep 1\n");
+    });
+}

@@ -141,6 +141,8 @@ pub struct Task {
     pub pending: Vec<u32>,
     /// Background jobs started by this shell: (PID, task id).
     pub jobs: Vec<(u32, u32)>,
+    /// Jobs an interactive shell reports when they end: (job number, task id, text).
+    pub notify: Vec<(u32, u32, String)>,
 }
 
 impl Task {
@@ -156,6 +158,7 @@ impl Task {
             closes: Vec::new(),
             pending: Vec::new(),
             jobs: Vec::new(),
+            notify: Vec::new(),
         }
     }
 
