@@ -411,7 +411,7 @@ fn sequence(inner: &str) -> Option<Vec<String>> {
     if parts.len() < 2 || parts.len() > 3 {
         return None;
     }
-    let step: i64 = parts.get(2).map_or(Some(1), |s| s.parse().ok())?.max(1).min(1 << 20);
+    let step: i64 = parts.get(2).map_or(Some(1), |s| s.parse().ok())?.clamp(1, 1 << 20);
     if let (Ok(a), Ok(b)) = (parts[0].parse::<i64>(), parts[1].parse::<i64>()) {
         let width = if parts[0].starts_with('0') && parts[0].len() > 1 { parts[0].len() } else { 0 };
         let mut v = Vec::new();
