@@ -31,7 +31,9 @@ impl Process {
         }
         let earliest =
             self.tasks.values().filter_map(|t| if let TState::Sleep(w) = t.state { Some(w) } else { None }).min();
+        let runnable = self.tasks.values().any(|t| t.state == TState::Ready);
         let target = match earliest {
+            _ if runnable => self.now,
             Some(w) if w < sys.now() => w,
             _ => sys.now(),
         };

@@ -216,4 +216,6 @@ pub struct Process {
     pub(crate) finished: BTreeMap<u32, i32>,
     /// Signals the process sent itself (`kill $$`), delivered after the current step.
     pub(crate) self_signals: Vec<Signal>,
+    /// Where `PATH` lookups found commands: (name, PATH) → path.
+    pub(crate) path_cache: BTreeMap<(String, String), String>,
 }

@@ -246,3 +246,21 @@ fn interactive_job_notifications() {
         assert_eq!(sys.stderr(), "[1] 7\n[1]+  Done                    sleep 1\n");
     });
 }
+
+#[test]
+fn three_simulated_hours_of_a_logging_loop_run_quickly() {
+    with_sys(&busybox_rootfs(T0), |sys| {
+        let mut p =
+            Process::spawn(argv(&["sh", "-c", "while true; do date; sleep 1; done"]), SpawnOpts::default(), sys)
+                .unwrap();
+        let end = T0 + Span::secs(3 * 3600);
+        sys.now = end;
+        let mut calls = 0;
+        while p.run(sys, end) == RunStatus::Running {
+            calls += 1;
+            assert!(calls < 100);
+        }
+        assert_eq!(sys.output.len(), 3 * 3600 + 1);
+        assert_eq!(sys.output[3600].2, "Mon Mar  2 13:00:00 UTC 2026\n");
+    });
+}

@@ -219,6 +219,7 @@ impl Process {
             tty: opts.tty,
             finished: BTreeMap::new(),
             self_signals: Vec::new(),
+            path_cache: BTreeMap::new(),
         })
     }
 }
