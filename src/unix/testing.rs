@@ -73,7 +73,7 @@ pub fn busybox_rootfs(t: Time) -> Layer {
         .file("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n", t)
         .file("/etc/group", "root:x:0:\ndaemon:x:1:\nnogroup:x:65534:\n", t)
         .dir("/root", t)
-        .dir("/tmp", t)
+        .dir_mode("/tmp", 0o1777, t)
         .dir("/home", t)
         .dir("/usr", t)
         .dir("/var", t);
@@ -100,7 +100,7 @@ pub fn debian_rootfs(t: Time) -> Layer {
         .file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n", t)
         .file("/etc/group", "root:x:0:\nwww-data:x:33:\nnogroup:x:65534:\n", t)
         .dir("/root", t)
-        .dir("/tmp", t)
+        .dir_mode("/tmp", 0o1777, t)
         .dir("/home", t)
         .dir("/var", t);
     l

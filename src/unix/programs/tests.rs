@@ -81,7 +81,7 @@ fn file_operations() {
 #[test]
 fn ls_formats() {
     let (o, _) = bb("cd /tmp; touch a bb ccc; ls -1; ls -a; ls -ld /tmp");
-    assert_eq!(o, "a\nbb\nccc\n.\n..\na\nbb\nccc\ndrwxr-xr-x    1 root     root          4096 Mar  2 12:00 /tmp\n");
+    assert_eq!(o, "a\nbb\nccc\n.\n..\na\nbb\nccc\ndrwxrwxrwt    1 root     root          4096 Mar  2 12:00 /tmp\n");
     let (o, _) = gnu("cd /tmp; echo hello > f; mkdir d; ls -l");
     assert_eq!(o, "total 8\ndrwxr-xr-x 2 root root 4096 Mar  2 12:00 d\n-rw-r--r-- 1 root root    6 Mar  2 12:00 f\n");
 }
