@@ -59,7 +59,7 @@ pub const BUSYBOX_APPLETS: &[&str] = &[
     "sh", "ash", "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod",
     "head", "tail", "wc", "grep", "egrep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname",
     "env", "printenv", "hostname", "uname", "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false",
-    "yes", "which", "stat",
+    "yes", "which", "stat", "sed", "awk", "find",
 ];
 
 /// A root file system shaped like the `busybox` image.
@@ -85,7 +85,7 @@ pub const GNU_TOOLS: &[&str] = &[
     "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "head", "tail",
     "wc", "grep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname", "env", "printenv",
     "hostname", "uname", "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false", "yes", "which",
-    "stat",
+    "stat", "sed", "awk", "find",
 ];
 
 /// A root file system shaped like `debian` (dash as `/bin/sh`, bash, GNU tools).

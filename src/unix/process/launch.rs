@@ -149,9 +149,10 @@ impl Process {
         let key = (name.to_string(), path_var.to_string());
         if cacheable
             && let Some(found) = self.path_cache.get(&key)
-                && let Ok(hit) = resolve(&*sys.fs(), found, path_var, "/", t.shell.cred) {
-                    return Ok(hit);
-                }
+            && let Ok(hit) = resolve(&*sys.fs(), found, path_var, "/", t.shell.cred)
+        {
+            return Ok(hit);
+        }
         let r = resolve(&*sys.fs(), name, path_var, &t.shell.cwd, t.shell.cred);
         if let (true, Ok((p, _))) = (cacheable, &r) {
             if self.path_cache.len() > 256 {

@@ -349,8 +349,13 @@ impl Regex {
     /// The first match in `text`: (start, end) in characters.
     pub fn find(&self, text: &str) -> Option<(usize, usize)> {
         let t: Vec<char> = text.chars().collect();
-        let mut m = M { t: &t, icase: self.icase, budget: 2_000_000 };
-        for start in 0..=t.len() {
+        self.find_in(&t, 0)
+    }
+
+    /// The first match in `t` starting at or after character `from`.
+    pub fn find_in(&self, t: &[char], from: usize) -> Option<(usize, usize)> {
+        let mut m = M { t, icase: self.icase, budget: 2_000_000 };
+        for start in from..=t.len() {
             for alt in &self.alts {
                 if let Some(end) = m.seq(alt, start, &mut |_, p| Some(p)) {
                     return Some((start, end));

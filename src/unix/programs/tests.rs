@@ -168,3 +168,19 @@ fn ls_columns_on_a_terminal() {
          ccc\t\t  longername-x\tq4  s88   wwwww       zebra-stripes\n"
     );
 }
+
+#[test]
+fn sed_awk_find() {
+    let (o, e) =
+        bb("printf 'a b c\\nd e f\\ng h i\\n' > /tmp/t; sed 's/e/E/' /tmp/t; sed -n 2p /tmp/t; sed '/d/d' /tmp/t; \
+         echo hello | sed 's/l*/<&>/g'; sed -i 's/a/A/' /tmp/t; head -n 1 /tmp/t; awk '{print $2}' /tmp/t; \
+         printf '1\\n2\\n3\\n' | awk '{s+=$1} END {print s, NR}'; echo 'x:y:z' | awk -F: '{print $3 $1}'; \
+         mkdir -p /tmp/fd/a/b; touch /tmp/fd/a/x.txt /tmp/fd/y.txt; find /tmp/fd -name '*.txt'; find /tmp/fd -type d");
+    assert_eq!(e, "");
+    assert_eq!(
+        o,
+        "a b c\nd E f\ng h i\nd e f\na b c\ng h i\n<>h<>e<ll>o<>\nA b c\nb\ne\nh\n6 3\nzx\n/tmp/fd/a/x.txt\n/tmp/fd/y.txt\n/tmp/fd\n/tmp/fd/a\n/tmp/fd/a/b\n"
+    );
+    let (_, e) = bb("sed 's/a/b' /etc/passwd; find /nope; awk '{print $1' /etc/passwd");
+    assert_eq!(e, "sed: unmatched '/'\nfind: /nope: No such file or directory\nawk: cmd. line:1: Unexpected token\n");
+}
