@@ -36,3 +36,4 @@ pub mod process;
 pub mod programs;
 pub mod sh;
 pub mod testing;
+pub mod users;
