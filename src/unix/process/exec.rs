@@ -250,7 +250,7 @@ impl Process {
                     t.frames.clear();
                 }
             },
-            Frame::Interactive { pending } => self.interactive(t, pending, sys),
+            Frame::Interactive { pending, base } => self.interactive(t, pending, base, sys),
             Frame::Seq { list, idx } => {
                 if idx >= list.len() {
                     return;

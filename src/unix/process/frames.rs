@@ -230,7 +230,7 @@ impl Process {
         }
     }
 
-    pub(super) fn interactive(&mut self, t: &mut Task, mut pending: String, sys: &mut dyn Sys) {
+    pub(super) fn interactive(&mut self, t: &mut Task, mut pending: String, base: u32, sys: &mut dyn Sys) {
         if pending.is_empty() && t.shell.interactive {
             self.report_jobs(t, sys);
         }
@@ -238,9 +238,10 @@ impl Process {
         match io::read_line_in(fd.as_ref(), &mut self.bufs) {
             Read::Data(line) => {
                 pending.push_str(&line);
-                match Parser::new(&pending, t.shell.dialect).parse_all() {
+                let next_base = base + pending.matches('\n').count() as u32;
+                match Parser::starting_at(&pending, t.shell.dialect, base + 1).parse_all() {
                     Ok(list) => {
-                        t.frames.push(Frame::Interactive { pending: String::new() });
+                        t.frames.push(Frame::Interactive { pending: String::new(), base: next_base });
                         t.frames.push(Frame::Seq { list: Rc::new(list), idx: 0 });
                     }
                     Err(e) => {
@@ -252,14 +253,14 @@ impl Process {
                                 | ParseErrorKind::EofInBackquote
                         );
                         if incomplete {
-                            t.frames.push(Frame::Interactive { pending });
+                            t.frames.push(Frame::Interactive { pending, base });
                         } else {
                             let origin = if t.shell.interactive { Origin::Interactive } else { t.shell.origin.clone() };
                             let msg = e.message(t.shell.dialect, &t.shell.argv0, &origin);
                             self.write_fd(t, 2, &msg, sys);
                             t.shell.last = 2;
                             if t.shell.interactive {
-                                t.frames.push(Frame::Interactive { pending: String::new() });
+                                t.frames.push(Frame::Interactive { pending: String::new(), base: next_base });
                             } else {
                                 t.frames.clear();
                             }
@@ -277,7 +278,7 @@ impl Process {
                 }
             }
             Read::WouldBlock => {
-                t.frames.push(Frame::Interactive { pending });
+                t.frames.push(Frame::Interactive { pending, base });
                 t.state = TState::WaitIn;
             }
         }

@@ -264,3 +264,15 @@ fn three_simulated_hours_of_a_logging_loop_run_quickly() {
         assert_eq!(sys.output[3600].2, "Mon Mar  2 13:00:00 UTC 2026\n");
     });
 }
+
+#[test]
+fn dash_numbers_interactive_lines() {
+    with_sys(&debian_rootfs(T0), |sys| {
+        let opts = SpawnOpts { tty: true, stdin_open: true, ..SpawnOpts::default() };
+        let mut p = Process::spawn(argv(&["sh"]), opts, sys).unwrap();
+        p.feed_stdin("foo\nbar\necho \"a\nb\"\nbaz\n");
+        assert_eq!(p.run(sys, T0), RunStatus::WaitingInput);
+        assert_eq!(sys.stderr(), "sh: 1: foo: not found\nsh: 2: bar: not found\nsh: 5: baz: not found\n");
+        assert_eq!(p.prompt("h").as_deref(), Some("# "));
+    });
+}

@@ -48,8 +48,10 @@ pub enum Frame {
     /// A shell reading its program one complete command at a time.
     Script(Box<Parser>),
     /// A shell reading commands from fd 0 (a prompt, or `sh` fed by a pipe).
+    /// `base`: lines read before `pending` began (dash numbers lines across the session).
     Interactive {
         pending: String,
+        base: u32,
     },
     Seq {
         list: Rc<List>,

@@ -64,6 +64,13 @@ impl Parser {
         }
     }
 
+    /// A parser whose first line is numbered `line` (a session's next input line).
+    pub fn starting_at(src: &str, dialect: Dialect, line: u32) -> Parser {
+        let mut p = Parser::new(src, dialect);
+        p.line = line.max(1);
+        p
+    }
+
     /// A parser for nested text (backquotes, arithmetic, here-document bodies).
     pub(super) fn child(&self, text: &str) -> Result<Parser, ParseError> {
         let mut p = Parser::new(text, self.dialect);
