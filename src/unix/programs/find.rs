@@ -19,7 +19,7 @@ struct Query {
 }
 
 fn walk(c: &mut Ctx, shown: &str, abs: &str, depth: u32, q: &Query, out: &mut String, budget: &mut u32) {
-    if *budget == 0 {
+    if *budget == 0 || depth > 256 {
         return;
     }
     *budget -= 1;

@@ -333,7 +333,7 @@ pub fn date(c: &mut Ctx) -> Option<i32> {
             let v = args.get(i + 1).cloned().unwrap_or_default();
             i += 1;
             match v.strip_prefix('@').and_then(|s| s.parse::<u64>().ok()) {
-                Some(s) => t = Time(s * 1_000_000_000),
+                Some(s) => t = Time(s.saturating_mul(1_000_000_000)),
                 None if v == "now" => {}
                 None => {
                     c.fail(&format!("invalid date '{v}'"));

@@ -184,3 +184,11 @@ fn sed_awk_find() {
     let (_, e) = bb("sed 's/a/b' /etc/passwd; find /nope; awk '{print $1' /etc/passwd");
     assert_eq!(e, "sed: unmatched '/'\nfind: /nope: No such file or directory\nawk: cmd. line:1: Unexpected token\n");
 }
+
+#[test]
+fn long_lines_and_huge_numbers_do_not_crash() {
+    let (o, _) = bb(
+        "printf '%0200000d\\n' 0 > /tmp/l; grep -c 'x*0*$' /tmp/l; sed 's/0*/z/' /tmp/l | wc -c; seq 9223372036854775806 9223372036854775807 | wc -l; date -d @99999999999999999999 >/dev/null; echo ok",
+    );
+    assert!(o.ends_with("2\nok\n"), "{o}");
+}
