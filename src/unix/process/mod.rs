@@ -18,6 +18,7 @@
 //! panics.
 
 pub mod arith;
+pub mod brace;
 pub mod builtins;
 pub mod control;
 pub mod exec;
