@@ -136,6 +136,12 @@ const STATEMENTS: &[&str] = &[
     "ln -s /loop /loop; cat /loop",
     "grep -E '(a|b)+' /etc/group",
     "printf '%s %d\\n' a 1 b",
+    "sed -n 's/r/R/gp' /etc/passwd",
+    "awk -F: '{print $1, NF}' /etc/passwd",
+    "find / -name '*sh*'",
+    "awk '{s+=$3} END {print s}' /etc/passwd",
+    "sed 's/[/x/' /etc/group",
+    "awk '{print $(1+'",
 ];
 
 fn program() -> impl Strategy<Value = String> {

@@ -13,7 +13,8 @@
 //!    `kill` to other processes, and `program` for image-specific programs.
 //! 3. [`process::Process::spawn`] the command (entrypoint + cmd), with `pid: 1` for the
 //!    main process, another PID for `docker exec`; `tty`/`stdin_open` for `-t`/`-i`.
-//!    A [`process::SpawnError`] is runc's error (its doc lists the texts).
+//!    A [`process::SpawnError`] is runc's error (its doc lists the texts). `--user` specs
+//!    resolve with [`users::resolve_user`].
 //! 4. Call `run(&mut sys, until)` whenever simulated time moves; it returns
 //!    `Exited(code)`, `Sleeping { wake }`, `Blocked` (a server), `WaitingInput`, or
 //!    `Running` (budget spent: call again).
@@ -36,3 +37,4 @@ pub mod process;
 pub mod programs;
 pub mod sh;
 pub mod testing;
+pub mod users;

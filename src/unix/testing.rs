@@ -59,7 +59,7 @@ pub const BUSYBOX_APPLETS: &[&str] = &[
     "sh", "ash", "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod",
     "head", "tail", "wc", "grep", "egrep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname",
     "env", "printenv", "hostname", "uname", "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false",
-    "yes", "which", "stat",
+    "yes", "which", "stat", "sed", "awk", "find",
 ];
 
 /// A root file system shaped like the `busybox` image.
@@ -73,7 +73,7 @@ pub fn busybox_rootfs(t: Time) -> Layer {
         .file("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n", t)
         .file("/etc/group", "root:x:0:\ndaemon:x:1:\nnogroup:x:65534:\n", t)
         .dir("/root", t)
-        .dir("/tmp", t)
+        .dir_mode("/tmp", 0o1777, t)
         .dir("/home", t)
         .dir("/usr", t)
         .dir("/var", t);
@@ -85,7 +85,7 @@ pub const GNU_TOOLS: &[&str] = &[
     "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "head", "tail",
     "wc", "grep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname", "env", "printenv",
     "hostname", "uname", "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false", "yes", "which",
-    "stat",
+    "stat", "sed", "awk", "find",
 ];
 
 /// A root file system shaped like `debian` (dash as `/bin/sh`, bash, GNU tools).
@@ -100,7 +100,7 @@ pub fn debian_rootfs(t: Time) -> Layer {
         .file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n", t)
         .file("/etc/group", "root:x:0:\nwww-data:x:33:\nnogroup:x:65534:\n", t)
         .dir("/root", t)
-        .dir("/tmp", t)
+        .dir_mode("/tmp", 0o1777, t)
         .dir("/home", t)
         .dir("/var", t);
     l

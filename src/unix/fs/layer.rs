@@ -158,6 +158,12 @@ impl Layer {
         self
     }
 
+    /// Adds a directory with `mode` (`/tmp` is 1777), root-owned.
+    pub fn dir_mode(&mut self, path: &str, mode: u32, mtime: Time) -> &mut Layer {
+        self.put_node(&path::normalize("/", path), Node::Dir { meta: Meta::root(mode, mtime) });
+        self
+    }
+
     /// Adds a text file (mode 0644, root) at `path`.
     pub fn file(&mut self, path: &str, content: &str, mtime: Time) -> &mut Layer {
         self.put_node(&path::normalize("/", path), Node::text(content, mtime));

@@ -63,12 +63,17 @@ pub(super) fn hit<'l>(layer: &'l Layer, p: &str) -> Hit<'l> {
             other => Hit::Entry(other),
         };
     }
-    for a in path::ancestors(p) {
-        match layer.get(a) {
+    let mut end = p.len();
+    while let Some(i) = p[..end].rfind('/') {
+        if i == 0 {
+            break;
+        }
+        match layer.get(&p[..i]) {
             Some(Entry::Whiteout) | Some(Entry::Opaque(_)) => return Hit::Hidden,
             Some(Entry::Node(Node::File { .. })) | Some(Entry::Node(Node::Symlink { .. })) => return Hit::Hidden,
             _ => {}
         }
+        end = i;
     }
     if layer.has_below(p) { Hit::Implicit } else { Hit::Absent }
 }
@@ -172,7 +177,9 @@ impl<'a> UnionFs<'a> {
     /// other one must be a directory.
     pub fn resolve(&self, raw: &str, follow_last: bool) -> Result<String, Errno> {
         let mut todo: Vec<String> = raw.split('/').filter(|c| !c.is_empty()).rev().map(String::from).collect();
-        let mut cur: Vec<String> = Vec::new();
+        // The resolved prefix, and where each of its components starts.
+        let mut cur = String::new();
+        let mut starts: Vec<usize> = Vec::new();
         let mut links = 0u32;
         let mut steps = 0u32;
         while let Some(c) = todo.pop() {
@@ -184,42 +191,47 @@ impl<'a> UnionFs<'a> {
                 continue;
             }
             if c == ".." {
-                cur.pop();
+                if let Some(st) = starts.pop() {
+                    cur.truncate(st);
+                }
                 continue;
             }
             let is_last = todo.iter().all(|t| t == ".");
-            let candidate =
-                format!("/{}", cur.iter().chain(std::iter::once(&c)).cloned().collect::<Vec<_>>().join("/"));
-            match self.lookup(&candidate).as_deref() {
+            let before = cur.len();
+            cur.push('/');
+            cur.push_str(&c);
+            match self.lookup(&cur).as_deref() {
                 None => {
                     if is_last {
-                        cur.push(c);
+                        starts.push(before);
                         break;
                     }
                     return Err(Errno::ENOENT);
                 }
                 Some(Node::Symlink { target, .. }) if !is_last || follow_last => {
+                    cur.truncate(before);
                     links += 1;
                     if links > MAX_SYMLINKS {
                         return Err(Errno::ELOOP);
                     }
                     if target.starts_with('/') {
                         cur.clear();
+                        starts.clear();
                     }
                     for t in target.split('/').filter(|c| !c.is_empty()).rev() {
                         todo.push(t.to_string());
                     }
                 }
-                Some(Node::Dir { .. }) | Some(Node::Symlink { .. }) => cur.push(c),
+                Some(Node::Dir { .. }) | Some(Node::Symlink { .. }) => starts.push(before),
                 Some(Node::File { .. }) => {
                     if !is_last {
                         return Err(Errno::ENOTDIR);
                     }
-                    cur.push(c);
+                    starts.push(before);
                 }
             }
         }
-        Ok(if cur.is_empty() { "/".to_string() } else { format!("/{}", cur.join("/")) })
+        Ok(if cur.is_empty() { "/".to_string() } else { cur })
     }
 
     /// Names inside the directory at the resolved path `p`, sorted, without `.` and `..`.

@@ -114,6 +114,9 @@ impl UnionFs<'_> {
 
     /// Every node under the resolved dir `p`, as (path relative to `p`, node), parents first.
     fn subtree(&self, p: &str, out: &mut Vec<(String, Node)>, rel: &str, budget: &mut u32) {
+        if rel.matches('/').count() > 256 {
+            return;
+        }
         for name in self.list(p) {
             if *budget == 0 {
                 return;

@@ -107,7 +107,7 @@ impl Process {
             while main.frames.len() > 1 && !matches!(main.frames.last(), Some(Frame::Interactive { .. })) {
                 main.frames.pop();
             }
-            if let Some(Frame::Interactive { pending }) = main.frames.last_mut() {
+            if let Some(Frame::Interactive { pending, .. }) = main.frames.last_mut() {
                 pending.clear();
             }
             main.shell.last = 130;
@@ -207,7 +207,7 @@ impl Process {
         if !t.shell.interactive || self.exit.is_some() {
             return None;
         }
-        let Some(Frame::Interactive { pending }) = t.frames.last() else { return None };
+        let Some(Frame::Interactive { pending, .. }) = t.frames.last() else { return None };
         if !io::input_done(t.fds.get(&0), &self.bufs) && !matches!(t.fds.get(&0), Some(Fd::In(In::Stdin))) {
             return None;
         }

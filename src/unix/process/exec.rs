@@ -31,7 +31,9 @@ impl Process {
         }
         let earliest =
             self.tasks.values().filter_map(|t| if let TState::Sleep(w) = t.state { Some(w) } else { None }).min();
+        let runnable = self.tasks.values().any(|t| t.state == TState::Ready);
         let target = match earliest {
+            _ if runnable => self.now,
             Some(w) if w < sys.now() => w,
             _ => sys.now(),
         };
@@ -193,6 +195,7 @@ impl Process {
         t.closes = Vec::new();
         t.pending = Vec::new();
         t.jobs = Vec::new();
+        t.notify = Vec::new();
         t.is_shell = true;
         self.next_pid += 1;
         t.pid = self.next_pid;
@@ -247,13 +250,14 @@ impl Process {
                     t.frames.clear();
                 }
             },
-            Frame::Interactive { pending } => self.interactive(t, pending, sys),
+            Frame::Interactive { pending, base } => self.interactive(t, pending, base, sys),
             Frame::Seq { list, idx } => {
                 if idx >= list.len() {
                     return;
                 }
                 t.frames.push(Frame::Seq { list: list.clone(), idx: idx + 1 });
                 if list[idx].background {
+                    let mut pending_msg: Option<String> = None;
                     let child = self.fork(t, vec![Frame::AndOr { list: list.clone(), idx, next: 0, ran: 0 }]);
                     if let Some(c) = self.tasks.get_mut(&child) {
                         if !t.shell.interactive {
@@ -261,6 +265,17 @@ impl Process {
                         }
                         t.shell.last_bg = Some(c.pid);
                         t.jobs.push((c.pid, child));
+                        if t.shell.interactive {
+                            let num = t.notify.iter().map(|n| n.0).max().unwrap_or(0) + 1;
+                            t.notify.push((num, child, list[idx].text.trim_end_matches('&').trim().to_string()));
+                            if t.shell.dialect == crate::unix::sh::Dialect::Bash {
+                                let msg = format!("[{num}] {}\n", c.pid);
+                                pending_msg = Some(msg);
+                            }
+                        }
+                    }
+                    if let Some(m) = pending_msg {
+                        self.write_fd(t, 2, &m, sys);
                     }
                     t.shell.last = 0;
                 } else {

@@ -190,14 +190,58 @@ impl Process {
         }
     }
 
-    pub(super) fn interactive(&mut self, t: &mut Task, mut pending: String, sys: &mut dyn Sys) {
+    /// An interactive shell's report of background jobs that ended since the last line.
+    fn report_jobs(&mut self, t: &mut Task, sys: &mut dyn Sys) {
+        if t.notify.is_empty() {
+            return;
+        }
+        let done: Vec<(u32, u32, String)> = t
+            .notify
+            .iter()
+            .filter(|n| self.finished.contains_key(&n.1) || !self.tasks.contains_key(&n.1))
+            .cloned()
+            .collect();
+        let newest = t.notify.iter().map(|n| n.0).max().unwrap_or(0);
+        for (num, task, text) in done {
+            let code = self.finished.get(&task).copied().unwrap_or(0);
+            let mark = if num == newest {
+                '+'
+            } else if num + 1 == newest {
+                '-'
+            } else {
+                ' '
+            };
+            let line = match t.shell.dialect {
+                crate::unix::sh::Dialect::Bash => {
+                    let state = if code == 0 { "Done".to_string() } else { format!("Exit {code}") };
+                    format!("[{num}]{mark}  {state:<24}{text}\n")
+                }
+                crate::unix::sh::Dialect::Ash => {
+                    let state = if code == 0 { "Done".to_string() } else { format!("Done({code})") };
+                    format!("[{num}]{mark}  {state:<27}{text}\n")
+                }
+                crate::unix::sh::Dialect::Dash => {
+                    let state = if code == 0 { "Done".to_string() } else { format!("Done({code})") };
+                    format!("[{num}] {mark} {state:<27}{text}\n")
+                }
+            };
+            self.write_fd(t, 2, &line, sys);
+            t.notify.retain(|n| n.0 != num);
+        }
+    }
+
+    pub(super) fn interactive(&mut self, t: &mut Task, mut pending: String, base: u32, sys: &mut dyn Sys) {
+        if pending.is_empty() && t.shell.interactive {
+            self.report_jobs(t, sys);
+        }
         let fd = t.fds.get(&0).cloned();
         match io::read_line_in(fd.as_ref(), &mut self.bufs) {
             Read::Data(line) => {
                 pending.push_str(&line);
-                match Parser::new(&pending, t.shell.dialect).parse_all() {
+                let next_base = base + pending.matches('\n').count() as u32;
+                match Parser::starting_at(&pending, t.shell.dialect, base + 1).parse_all() {
                     Ok(list) => {
-                        t.frames.push(Frame::Interactive { pending: String::new() });
+                        t.frames.push(Frame::Interactive { pending: String::new(), base: next_base });
                         t.frames.push(Frame::Seq { list: Rc::new(list), idx: 0 });
                     }
                     Err(e) => {
@@ -209,14 +253,14 @@ impl Process {
                                 | ParseErrorKind::EofInBackquote
                         );
                         if incomplete {
-                            t.frames.push(Frame::Interactive { pending });
+                            t.frames.push(Frame::Interactive { pending, base });
                         } else {
                             let origin = if t.shell.interactive { Origin::Interactive } else { t.shell.origin.clone() };
                             let msg = e.message(t.shell.dialect, &t.shell.argv0, &origin);
                             self.write_fd(t, 2, &msg, sys);
                             t.shell.last = 2;
                             if t.shell.interactive {
-                                t.frames.push(Frame::Interactive { pending: String::new() });
+                                t.frames.push(Frame::Interactive { pending: String::new(), base: next_base });
                             } else {
                                 t.frames.clear();
                             }
@@ -234,7 +278,7 @@ impl Process {
                 }
             }
             Read::WouldBlock => {
-                t.frames.push(Frame::Interactive { pending });
+                t.frames.push(Frame::Interactive { pending, base });
                 t.state = TState::WaitIn;
             }
         }

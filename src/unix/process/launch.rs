@@ -140,6 +140,33 @@ fn exec_error(sh: &Shell, e: &SpawnError) -> (String, i32) {
 }
 
 impl Process {
+    /// [`resolve`] with a per-process memory of where `PATH` lookups landed (like a
+    /// shell's command hash): a remembered path is checked again before use.
+    fn resolve_cached(
+        &mut self,
+        name: &str,
+        path_var: &str,
+        t: &Task,
+        sys: &mut dyn Sys,
+    ) -> Result<(String, Exe), SpawnError> {
+        let cacheable = !name.contains('/') && path_var.split(':').all(|d| d.starts_with('/'));
+        let key = (name.to_string(), path_var.to_string());
+        if cacheable
+            && let Some(found) = self.path_cache.get(&key)
+            && let Ok(hit) = resolve(&*sys.fs(), found, path_var, "/", t.shell.cred)
+        {
+            return Ok(hit);
+        }
+        let r = resolve(&*sys.fs(), name, path_var, &t.shell.cwd, t.shell.cred);
+        if let (true, Ok((p, _))) = (cacheable, &r) {
+            if self.path_cache.len() > 256 {
+                self.path_cache.clear();
+            }
+            self.path_cache.insert(key, p.clone());
+        }
+        r
+    }
+
     /// Runs `argv` from shell task `t` (`replace`: the `exec` builtin).
     pub(super) fn launch(
         &mut self,
@@ -150,7 +177,7 @@ impl Process {
         sys: &mut dyn Sys,
     ) {
         let path_var = env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone()).unwrap_or_else(|| t.shell.path());
-        let r = resolve(&*sys.fs(), &argv[0], &path_var, &t.shell.cwd, t.shell.cred);
+        let r = self.resolve_cached(&argv[0], &path_var, t, sys);
         match r {
             Err(SpawnError::NotFound { in_path: true, .. }) => {
                 let (not_found, _) =

@@ -18,6 +18,7 @@
 //! panics.
 
 pub mod arith;
+pub mod brace;
 pub mod builtins;
 pub mod control;
 pub mod exec;
@@ -120,8 +121,11 @@ pub trait Sys {
     fn external(&mut self, _program: &str, _argv: &[String], _stdin: &str) -> Option<ExternalResult> {
         None
     }
-    /// An image-specific program for a `Data::Program` name the built-in registry does
-    /// not know (`nginx`, `redis-server`…). See [`crate::unix::programs`].
+    /// The program to run for a `Data::Program` name, asked before the built-in registry
+    /// (so the embedder can add `nginx`, `redis-server`… or override a tool): `name` is
+    /// the file's program name (`busybox` for every busybox applet, with the applet in
+    /// `argv[0]`). `None` falls through to the built-ins, then to a program that exits 0.
+    /// See [`crate::unix::programs`].
     fn program(&mut self, _name: &str, _argv: &[String]) -> Option<Box<dyn Program>> {
         None
     }
@@ -219,4 +223,6 @@ pub struct Process {
     pub(crate) finished: BTreeMap<u32, i32>,
     /// Signals the process sent itself (`kill $$`), delivered after the current step.
     pub(crate) self_signals: Vec<Signal>,
+    /// Where `PATH` lookups found commands: (name, PATH) → path.
+    pub(crate) path_cache: BTreeMap<(String, String), String>,
 }

@@ -230,3 +230,49 @@ fn set_e_and_keep_alive_idioms() {
         });
     }
 }
+
+#[test]
+fn interactive_job_notifications() {
+    with_sys(&debian_rootfs(T0), |sys| {
+        let opts = SpawnOpts { tty: true, stdin_open: true, ..SpawnOpts::default() };
+        let mut p = Process::spawn(argv(&["bash"]), opts, sys).unwrap();
+        p.feed_stdin("sleep 1 &\n");
+        // the shell waits for a line while its job sleeps: the engine must wake it at 1s
+        assert_eq!(p.run(sys, T0), RunStatus::Sleeping { wake: T0 + Span::secs(1) });
+        assert!(p.prompt("h").is_some());
+        p.feed_stdin("sleep 3\n");
+        sys.now = T0 + Span::secs(5);
+        assert_eq!(p.run(sys, T0 + Span::secs(5)), RunStatus::WaitingInput);
+        assert_eq!(sys.stderr(), "[1] 7\n[1]+  Done                    sleep 1\n");
+    });
+}
+
+#[test]
+fn three_simulated_hours_of_a_logging_loop_run_quickly() {
+    with_sys(&busybox_rootfs(T0), |sys| {
+        let mut p =
+            Process::spawn(argv(&["sh", "-c", "while true; do date; sleep 1; done"]), SpawnOpts::default(), sys)
+                .unwrap();
+        let end = T0 + Span::secs(3 * 3600);
+        sys.now = end;
+        let mut calls = 0;
+        while p.run(sys, end) == RunStatus::Running {
+            calls += 1;
+            assert!(calls < 100);
+        }
+        assert_eq!(sys.output.len(), 3 * 3600 + 1);
+        assert_eq!(sys.output[3600].2, "Mon Mar  2 13:00:00 UTC 2026\n");
+    });
+}
+
+#[test]
+fn dash_numbers_interactive_lines() {
+    with_sys(&debian_rootfs(T0), |sys| {
+        let opts = SpawnOpts { tty: true, stdin_open: true, ..SpawnOpts::default() };
+        let mut p = Process::spawn(argv(&["sh"]), opts, sys).unwrap();
+        p.feed_stdin("foo\nbar\necho \"a\nb\"\nbaz\n");
+        assert_eq!(p.run(sys, T0), RunStatus::WaitingInput);
+        assert_eq!(sys.stderr(), "sh: 1: foo: not found\nsh: 2: bar: not found\nsh: 5: baz: not found\n");
+        assert_eq!(p.prompt("h").as_deref(), Some("# "));
+    });
+}

@@ -98,7 +98,7 @@ pub(super) fn shell_task(
         positional = argv.iter().skip(i + 1).cloned().collect();
         interactive = false;
     } else {
-        frames.push(Frame::Interactive { pending: String::new() });
+        frames.push(Frame::Interactive { pending: String::new(), base: 0 });
         interactive = force_i || (tty && matches!(fds.get(&0), Some(Fd::In(In::Stdin))));
         origin = if interactive { Origin::Interactive } else { Origin::CommandString };
         name = argv0.clone();
@@ -219,6 +219,7 @@ impl Process {
             tty: opts.tty,
             finished: BTreeMap::new(),
             self_signals: Vec::new(),
+            path_cache: BTreeMap::new(),
         })
     }
 }

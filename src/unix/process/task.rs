@@ -48,8 +48,10 @@ pub enum Frame {
     /// A shell reading its program one complete command at a time.
     Script(Box<Parser>),
     /// A shell reading commands from fd 0 (a prompt, or `sh` fed by a pipe).
+    /// `base`: lines read before `pending` began (dash numbers lines across the session).
     Interactive {
         pending: String,
+        base: u32,
     },
     Seq {
         list: Rc<List>,
@@ -141,6 +143,8 @@ pub struct Task {
     pub pending: Vec<u32>,
     /// Background jobs started by this shell: (PID, task id).
     pub jobs: Vec<(u32, u32)>,
+    /// Jobs an interactive shell reports when they end: (job number, task id, text).
+    pub notify: Vec<(u32, u32, String)>,
 }
 
 impl Task {
@@ -156,6 +160,7 @@ impl Task {
             closes: Vec::new(),
             pending: Vec::new(),
             jobs: Vec::new(),
+            notify: Vec::new(),
         }
     }
 

@@ -7,6 +7,8 @@ use super::applets::{Ctx, getopt};
 use crate::unix::fs::{Data, Errno, Kind, Meta, Node, path};
 
 const MAX_WALK: u32 = 100_000;
+/// Deepest path a recursive walk goes to.
+const MAX_DEPTH: usize = 256;
 
 pub(super) fn err2(c: &mut Ctx, bb: String, gnu: String) {
     let m = if c.gnu() { gnu } else { bb };
@@ -120,7 +122,7 @@ pub fn touch(c: &mut Ctx) -> Option<i32> {
 
 /// Removes `abs` and, for a directory, everything in it.
 fn remove_tree(c: &mut Ctx, abs: &str, budget: &mut u32) -> Result<(), Errno> {
-    if *budget == 0 {
+    if *budget == 0 || path::components(&path::normalize("/", abs)).len() > MAX_DEPTH {
         return Err(Errno::EBUSY);
     }
     *budget -= 1;
@@ -192,7 +194,7 @@ pub fn rm(c: &mut Ctx) -> Option<i32> {
 
 /// Copies `src` to `dst` (recursively when `recursive`).
 fn copy(c: &mut Ctx, src: &str, dst: &str, recursive: bool, preserve: bool, budget: &mut u32) -> Result<(), Errno> {
-    if *budget == 0 {
+    if *budget == 0 || path::components(&path::normalize("/", dst)).len() > MAX_DEPTH {
         return Err(Errno::EBUSY);
     }
     *budget -= 1;

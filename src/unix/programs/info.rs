@@ -247,6 +247,14 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Day of the year (1-366) of `t`.
+fn day_of_year(t: Time) -> u32 {
+    let c = t.civil();
+    const BEFORE: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let leap = (c.year % 4 == 0 && c.year % 100 != 0) || c.year % 400 == 0;
+    BEFORE[(c.month as usize).saturating_sub(1) % 12] + c.day + u32::from(leap && c.month > 2)
+}
+
 /// `strftime` for UTC.
 pub fn strftime(t: Time, fmt: &str) -> String {
     let c = t.civil();
@@ -262,19 +270,6 @@ pub fn strftime(t: Time, fmt: &str) -> String {
             break;
         };
         let h12 = if c.hour.is_multiple_of(12) { 12 } else { c.hour % 12 };
-        let yday = {
-            let jan1 = Time((t.unix_secs() - (t.unix_secs() % 86_400)) * 1_000_000_000);
-            let mut d = 0;
-            let mut probe = jan1;
-            while probe.civil().year == c.year && d < 400 {
-                d += 1;
-                probe = Time(probe.0.saturating_sub(86_400 * 1_000_000_000));
-                if probe.0 == 0 {
-                    break;
-                }
-            }
-            d
-        };
         match f {
             'Y' => out.push_str(&c.year.to_string()),
             'y' => out.push_str(&format!("{:02}", c.year % 100)),
@@ -297,7 +292,7 @@ pub fn strftime(t: Time, fmt: &str) -> String {
             'B' => out.push_str(MONTHS[(c.month as usize).saturating_sub(1) % 12]),
             'u' => out.push_str(&(if c.weekday == 0 { 7 } else { c.weekday }).to_string()),
             'w' => out.push_str(&c.weekday.to_string()),
-            'j' => out.push_str(&format!("{yday:03}")),
+            'j' => out.push_str(&format!("{:03}", day_of_year(t))),
             's' => out.push_str(&t.unix_secs().to_string()),
             'Z' => out.push_str("UTC"),
             'z' => out.push_str("+0000"),
@@ -338,7 +333,7 @@ pub fn date(c: &mut Ctx) -> Option<i32> {
             let v = args.get(i + 1).cloned().unwrap_or_default();
             i += 1;
             match v.strip_prefix('@').and_then(|s| s.parse::<u64>().ok()) {
-                Some(s) => t = Time(s * 1_000_000_000),
+                Some(s) => t = Time(s.saturating_mul(1_000_000_000)),
                 None if v == "now" => {}
                 None => {
                     c.fail(&format!("invalid date '{v}'"));

@@ -31,7 +31,10 @@ pub fn seq(c: &mut Ctx) -> Option<i32> {
     while s != 0 && ((s > 0 && v <= l) || (s < 0 && v >= l)) && n < 200_000 {
         out.push_str(&v.to_string());
         out.push('\n');
-        v += s;
+        match v.checked_add(s) {
+            Some(x) => v = x,
+            None => break,
+        }
         n += 1;
     }
     c.out(&out);
@@ -120,7 +123,7 @@ impl Program for Sleep {
         if self.secs_ms == u64::MAX {
             return Step::Block;
         }
-        let wake = *self.wake.get_or_insert(io.now + Span::millis(self.secs_ms));
+        let wake = *self.wake.get_or_insert(io.now + Span(self.secs_ms.saturating_mul(1_000_000)));
         if io.now >= wake { Step::Exit(0) } else { Step::Sleep(wake) }
     }
     fn clone_box(&self) -> Box<dyn Program> {

@@ -25,14 +25,17 @@
 
 pub mod applets;
 pub mod attrs;
+pub mod awk;
 pub mod fileutils;
 pub mod filters;
+pub mod find;
 pub mod grep;
 pub mod hello;
 pub mod info;
 pub mod ls;
 pub mod misc;
 pub mod regex;
+pub mod sed;
 pub mod server;
 pub mod testcmd;
 pub mod text;

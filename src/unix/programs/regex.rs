@@ -236,7 +236,12 @@ struct M<'a> {
     t: &'a [char],
     icase: bool,
     budget: u64,
+    /// Current recursion depth (a match that would nest deeper fails).
+    depth: u32,
 }
+
+/// Deepest recursion of the matcher (each repetition of a starred item nests once).
+const MAX_NEST: u32 = 300;
 
 fn eq(a: char, b: char, icase: bool) -> bool {
     a == b || (icase && a.to_lowercase().eq(b.to_lowercase()))
@@ -287,10 +292,49 @@ impl M<'_> {
         pos: usize,
         cont: &mut dyn FnMut(&mut Self, usize) -> Option<usize>,
     ) -> Option<usize> {
-        if self.budget == 0 {
+        if self.budget == 0 || self.depth > MAX_NEST {
             return None;
         }
         self.budget -= 1;
+        if !matches!(pc.atom, Atom::Group(_) | Atom::Start | Atom::End) {
+            // Single-character items repeat without recursion: collect every end
+            // position greedily, then try the rest from the longest down.
+            let mut ends = vec![pos];
+            let mut p = pos;
+            while ((ends.len() - 1) as u32) < pc.max {
+                match self.single(&pc.atom, p) {
+                    Some(np) if np != p => {
+                        p = np;
+                        ends.push(p);
+                    }
+                    _ => break,
+                }
+            }
+            for k in (pc.min as usize..ends.len()).rev() {
+                if self.budget == 0 {
+                    return None;
+                }
+                self.budget -= 1;
+                if let Some(e) = cont(self, ends[k]) {
+                    return Some(e);
+                }
+            }
+            let _ = count;
+            return None;
+        }
+        self.depth += 1;
+        let r = self.piece_inner(pc, count, pos, cont);
+        self.depth -= 1;
+        r
+    }
+
+    fn piece_inner(
+        &mut self,
+        pc: &Piece,
+        count: u32,
+        pos: usize,
+        cont: &mut dyn FnMut(&mut Self, usize) -> Option<usize>,
+    ) -> Option<usize> {
         if count < pc.max {
             let r = self.one(&pc.atom, pos, &mut |m: &mut Self, p| {
                 if p == pos && count >= pc.min {
@@ -349,8 +393,13 @@ impl Regex {
     /// The first match in `text`: (start, end) in characters.
     pub fn find(&self, text: &str) -> Option<(usize, usize)> {
         let t: Vec<char> = text.chars().collect();
-        let mut m = M { t: &t, icase: self.icase, budget: 2_000_000 };
-        for start in 0..=t.len() {
+        self.find_in(&t, 0)
+    }
+
+    /// The first match in `t` starting at or after character `from`.
+    pub fn find_in(&self, t: &[char], from: usize) -> Option<(usize, usize)> {
+        let mut m = M { t, icase: self.icase, budget: 2_000_000, depth: 0 };
+        for start in from..=t.len() {
             for alt in &self.alts {
                 if let Some(end) = m.seq(alt, start, &mut |_, p| Some(p)) {
                     return Some((start, end));

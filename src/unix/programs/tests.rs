@@ -81,7 +81,7 @@ fn file_operations() {
 #[test]
 fn ls_formats() {
     let (o, _) = bb("cd /tmp; touch a bb ccc; ls -1; ls -a; ls -ld /tmp");
-    assert_eq!(o, "a\nbb\nccc\n.\n..\na\nbb\nccc\ndrwxr-xr-x    1 root     root          4096 Mar  2 12:00 /tmp\n");
+    assert_eq!(o, "a\nbb\nccc\n.\n..\na\nbb\nccc\ndrwxrwxrwt    1 root     root          4096 Mar  2 12:00 /tmp\n");
     let (o, _) = gnu("cd /tmp; echo hello > f; mkdir d; ls -l");
     assert_eq!(o, "total 8\ndrwxr-xr-x 2 root root 4096 Mar  2 12:00 d\n-rw-r--r-- 1 root root    6 Mar  2 12:00 f\n");
 }
@@ -167,4 +167,28 @@ fn ls_columns_on_a_terminal() {
          bb\t\t  ffffff\tq3  r7\t  vv\t      z\n\
          ccc\t\t  longername-x\tq4  s88   wwwww       zebra-stripes\n"
     );
+}
+
+#[test]
+fn sed_awk_find() {
+    let (o, e) =
+        bb("printf 'a b c\\nd e f\\ng h i\\n' > /tmp/t; sed 's/e/E/' /tmp/t; sed -n 2p /tmp/t; sed '/d/d' /tmp/t; \
+         echo hello | sed 's/l*/<&>/g'; sed -i 's/a/A/' /tmp/t; head -n 1 /tmp/t; awk '{print $2}' /tmp/t; \
+         printf '1\\n2\\n3\\n' | awk '{s+=$1} END {print s, NR}'; echo 'x:y:z' | awk -F: '{print $3 $1}'; \
+         mkdir -p /tmp/fd/a/b; touch /tmp/fd/a/x.txt /tmp/fd/y.txt; find /tmp/fd -name '*.txt'; find /tmp/fd -type d");
+    assert_eq!(e, "");
+    assert_eq!(
+        o,
+        "a b c\nd E f\ng h i\nd e f\na b c\ng h i\n<>h<>e<ll>o<>\nA b c\nb\ne\nh\n6 3\nzx\n/tmp/fd/a/x.txt\n/tmp/fd/y.txt\n/tmp/fd\n/tmp/fd/a\n/tmp/fd/a/b\n"
+    );
+    let (_, e) = bb("sed 's/a/b' /etc/passwd; find /nope; awk '{print $1' /etc/passwd");
+    assert_eq!(e, "sed: unmatched '/'\nfind: /nope: No such file or directory\nawk: cmd. line:1: Unexpected token\n");
+}
+
+#[test]
+fn long_lines_and_huge_numbers_do_not_crash() {
+    let (o, _) = bb(
+        "printf '%0200000d\\n' 0 > /tmp/l; grep -c 'x*0*$' /tmp/l; sed 's/0*/z/' /tmp/l | wc -c; seq 9223372036854775806 9223372036854775807 | wc -l; date -d @99999999999999999999 >/dev/null; echo ok",
+    );
+    assert!(o.ends_with("2\nok\n"), "{o}");
 }

@@ -161,6 +161,14 @@ fn bad_number(c: &mut Ctx, style: &TestStyle, a: &str) {
     c.io.err(&msg);
 }
 
+/// Formats `fmt` with `args` like `printf` (numbers that don't parse count as 0).
+pub fn format_printf(fmt: &str, args: &[String]) -> String {
+    let mut out = String::new();
+    let (text, _) = render(fmt, args, &mut |_| {});
+    out.push_str(&text);
+    out
+}
+
 fn printf_styled(c: &mut Ctx, style: &TestStyle) -> Option<i32> {
     let args = c.args().to_vec();
     let Some(fmt) = args.first().cloned() else {
@@ -171,10 +179,20 @@ fn printf_styled(c: &mut Ctx, style: &TestStyle) -> Option<i32> {
         }
         return Some(1);
     };
-    let rest = &args[1..];
+    let mut bad = Vec::new();
+    let (out, _) = render(&fmt, &args[1..], &mut |a| bad.push(a.to_string()));
+    for a in &bad {
+        bad_number(c, style, a);
+    }
+    c.out(&out);
+    Some(if bad.is_empty() { 0 } else { 1 })
+}
+
+/// The `printf` formatting loop: output, and whether `\\c` stopped it. `on_bad` hears
+/// each argument that is not a number.
+fn render(fmt: &str, rest: &[String], on_bad: &mut dyn FnMut(&str)) -> (String, bool) {
     let mut ai = 0usize;
     let mut out = String::new();
-    let mut status = 0;
     let fc: Vec<char> = fmt.chars().collect();
     let mut rounds = 0;
     loop {
@@ -195,8 +213,7 @@ fn printf_styled(c: &mut Ctx, style: &TestStyle) -> Option<i32> {
                 let (t, stop) = escapes(&seg);
                 out.push_str(&t);
                 if stop {
-                    c.out(&out);
-                    return Some(status);
+                    return (out, true);
                 }
                 i = j.max(i + 2).min(fc.len());
                 continue;
@@ -257,8 +274,7 @@ fn printf_styled(c: &mut Ctx, style: &TestStyle) -> Option<i32> {
                         match parse_num(&a) {
                             Some(n) => n,
                             None => {
-                                bad_number(c, style, &a);
-                                status = 1;
+                                on_bad(&a);
                                 0
                             }
                         }
@@ -304,6 +320,5 @@ fn printf_styled(c: &mut Ctx, style: &TestStyle) -> Option<i32> {
             break;
         }
     }
-    c.out(&out);
-    Some(status)
+    (out, false)
 }

@@ -197,7 +197,7 @@ impl Program for Head {
                 Read::Data(s) => {
                     if self.bytes {
                         let t: String = s.chars().take(left as usize).collect();
-                        self.left = Some(left - t.len() as u64);
+                        self.left = Some(left.saturating_sub(t.chars().count() as u64));
                         io.out(&t);
                     } else {
                         io.out(&s);
@@ -255,7 +255,7 @@ impl Program for Tail {
         if let Some((f, seen)) = self.follow.clone() {
             let argv = self.argv.clone();
             if let Ok(text) = ctx(&argv, self.flavor, io).read_file(&f) {
-                if text.len() > seen {
+                if text.len() > seen && text.is_char_boundary(seen) {
                     io.out(&text[seen..]);
                 }
                 self.follow = Some((f, text.len()));

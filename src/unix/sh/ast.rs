@@ -15,6 +15,8 @@ pub struct AndOr {
     /// Each with `true` for `&&`, `false` for `||`.
     pub rest: Vec<(bool, Pipeline)>,
     pub background: bool,
+    /// Source text of the list (shells show it in job notifications).
+    pub text: String,
 }
 
 /// `! a | b | c`.

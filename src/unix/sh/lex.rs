@@ -92,6 +92,7 @@ impl Parser {
                 _ => break,
             }
         }
+        self.tok_start = self.pos;
         let Some(c) = self.cur() else { return Ok((Tok::Eof, TokDesc::Eof)) };
         if c == '\n' {
             self.newline_at();

@@ -27,6 +27,9 @@ pub struct Parser {
     pub(super) heredoc_skip: Option<(usize, usize)>,
     pub(super) dialect: Dialect,
     pub(super) depth: u32,
+    /// Where the last token read started, and where the peeked one starts.
+    pub(super) tok_start: usize,
+    pub(super) peek_start: usize,
 }
 
 /// Parses a whole program.
@@ -48,7 +51,24 @@ pub(super) fn is_redir(t: &Tok) -> bool {
 
 impl Parser {
     pub fn new(src: &str, dialect: Dialect) -> Parser {
-        Parser { chars: src.chars().collect(), pos: 0, line: 1, peeked: None, heredoc_skip: None, dialect, depth: 0 }
+        Parser {
+            chars: src.chars().collect(),
+            pos: 0,
+            line: 1,
+            peeked: None,
+            heredoc_skip: None,
+            dialect,
+            depth: 0,
+            tok_start: 0,
+            peek_start: 0,
+        }
+    }
+
+    /// A parser whose first line is numbered `line` (a session's next input line).
+    pub fn starting_at(src: &str, dialect: Dialect, line: u32) -> Parser {
+        let mut p = Parser::new(src, dialect);
+        p.line = line.max(1);
+        p
     }
 
     /// A parser for nested text (backquotes, arithmetic, here-document bodies).
@@ -79,6 +99,7 @@ impl Parser {
         if self.peeked.is_none() {
             let t = self.lex()?;
             self.peeked = Some(t);
+            self.peek_start = self.tok_start;
         }
         Ok(&self.peeked.as_ref().expect("just filled").0)
     }
@@ -203,6 +224,8 @@ impl Parser {
     }
 
     pub(super) fn and_or(&mut self) -> Result<AndOr, ParseError> {
+        self.peek()?;
+        let start = self.peek_start;
         let first = self.pipeline()?;
         let mut rest = Vec::new();
         loop {
@@ -215,7 +238,9 @@ impl Parser {
             self.skip_newlines()?;
             rest.push((and, self.pipeline()?));
         }
-        Ok(AndOr { first, rest, background: false })
+        let end = if self.peeked.is_some() { self.peek_start } else { self.pos };
+        let text: String = self.chars[start.min(end)..end.min(self.chars.len())].iter().collect();
+        Ok(AndOr { first, rest, background: false, text: text.trim().to_string() })
     }
 
     pub(super) fn pipeline(&mut self) -> Result<Pipeline, ParseError> {

@@ -113,10 +113,8 @@ impl Process {
         t.shell.last = 0;
         match name {
             ":" | "true" | "alias" | "unalias" | "hash" => {}
-            "umask" => {
-                if args.is_empty() {
-                    self.out(t, "0022\n", sys);
-                }
+            "umask" if args.is_empty() => {
+                self.out(t, "0022\n", sys);
             }
             "false" => t.shell.last = 1,
             "echo" | "printf" | "test" | "[" => {

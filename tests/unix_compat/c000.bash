@@ -1,0 +1,3 @@
+a  b c d
+--stderr--
+--rc-- 0

@@ -1,0 +1,8 @@
+2
+a b c
+a b c
+[a]
+[b]
+[c]
+--stderr--
+--rc-- 0

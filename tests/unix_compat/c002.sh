@@ -1,0 +1,1 @@
+set -- "a b" c; echo $#; echo "$@"; echo "$*"; for i in $*; do echo "[$i]"; done

@@ -1,0 +1,3 @@
+def def def set set
+--stderr--
+--rc-- 0

@@ -1,0 +1,1 @@
+echo ${x:-def} ${y:-def} ${y-def} ${y:=set} $y

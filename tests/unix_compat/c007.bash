@@ -1,0 +1,5 @@
+A
+BC
+BC
+--stderr--
+--rc-- 0

@@ -1,0 +1,3 @@
+single $x double $x "q" \back
+--stderr--
+--rc-- 0

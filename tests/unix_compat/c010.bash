@@ -1,0 +1,3 @@
+back dollar inner quoted
+--stderr--
+--rc-- 0

@@ -1,0 +1,1 @@
+echo `echo back` $(echo dollar) "$(echo "inner quoted")"

@@ -1,0 +1,4 @@
+line1 2
+	tabbed
+--stderr--
+--rc-- 0

@@ -1,0 +1,4 @@
+cat <<EOF
+line1 $((1+1))
+	tabbed
+EOF

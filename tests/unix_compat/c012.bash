@@ -1,0 +1,3 @@
+stripped
+--stderr--
+--rc-- 0

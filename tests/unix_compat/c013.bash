@@ -1,0 +1,3 @@
+one|two three
+--stderr--
+--rc-- 0

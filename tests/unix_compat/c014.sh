@@ -1,0 +1,4 @@
+IFS=: read x y <<EOF
+p:q:r
+EOF
+echo "$x|$y"

@@ -1,0 +1,3 @@
+nomatch* /etc/passwd
+--stderr--
+--rc-- 0

@@ -1,0 +1,1 @@
+echo nomatch* /etc/pass?d

@@ -1,0 +1,1 @@
+{ echo g1; echo g2; } | wc -l

@@ -1,0 +1,3 @@
+no-newline
+--stderr--
+--rc-- 0

@@ -1,0 +1,4 @@
+empty
+nonempty
+--stderr--
+--rc-- 0

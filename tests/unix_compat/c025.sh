@@ -1,0 +1,1 @@
+test -z "" && echo empty; test -n "x" && echo nonempty

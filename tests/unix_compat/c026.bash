@@ -1,0 +1,3 @@
+and
+--stderr--
+--rc-- 0

@@ -1,0 +1,1 @@
+[ "a" = "a" -a 1 -lt 2 ] && echo and

@@ -1,0 +1,3 @@
+xend
+--stderr--
+--rc-- 0

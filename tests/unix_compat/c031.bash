@@ -1,0 +1,4 @@
+body
+trapped
+--stderr--
+--rc-- 0

@@ -1,0 +1,1 @@
+trap 'echo trapped' EXIT; echo body

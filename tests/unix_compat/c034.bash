@@ -1,0 +1,3 @@
+glob
+--stderr--
+--rc-- 0

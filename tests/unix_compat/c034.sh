@@ -1,0 +1,1 @@
+case "hello" in h*o) echo glob;; *) echo no;; esac

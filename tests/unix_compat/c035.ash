@@ -1,0 +1,3 @@
+notin
+--stderr--
+--rc-- 0

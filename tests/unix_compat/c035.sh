@@ -1,0 +1,1 @@
+case x in [abc]) echo in;; [!abc]) echo notin;; esac

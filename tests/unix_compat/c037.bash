@@ -1,0 +1,3 @@
+got a
+--stderr--
+--rc-- 0

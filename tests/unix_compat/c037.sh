@@ -1,0 +1,1 @@
+echo a | { read v; echo got $v; }

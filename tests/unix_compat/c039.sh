@@ -1,0 +1,1 @@
+s="a:b:c"; IFS=:; set -- $s; echo $#; IFS=" "; echo "$2"

@@ -1,0 +1,3 @@
+$HOME `x` \ \a
+--stderr--
+--rc-- 0

@@ -1,0 +1,4 @@
+0
+bash
+--stderr--
+--rc-- 0

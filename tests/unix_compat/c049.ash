@@ -1,0 +1,3 @@
+--stderr--
+sh: x: unset var
+--rc-- 2

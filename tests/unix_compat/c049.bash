@@ -1,0 +1,3 @@
+--stderr--
+bash: line 1: x: unset var
+--rc-- 127

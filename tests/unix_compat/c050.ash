@@ -1,0 +1,4 @@
+unset
+setempty
+--stderr--
+--rc-- 0

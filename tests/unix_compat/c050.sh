@@ -1,0 +1,1 @@
+unset x; echo ${x+set}${x-unset}; x=; echo ${x+set}${x:-empty}

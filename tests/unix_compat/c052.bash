@@ -1,0 +1,3 @@
+sub zero one
+--stderr--
+--rc-- 0

@@ -1,0 +1,1 @@
+sh -c 'echo sub $0 $1' zero one

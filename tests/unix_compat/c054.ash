@@ -1,0 +1,3 @@
+one
+--stderr--
+--rc-- 0

@@ -1,0 +1,1 @@
+x=1; export x; sh -c 'echo x=$x'

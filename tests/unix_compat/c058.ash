@@ -1,0 +1,3 @@
+none
+--stderr--
+--rc-- 0

@@ -1,0 +1,3 @@
+"escaped" 'single' $dollar
+--stderr--
+--rc-- 0

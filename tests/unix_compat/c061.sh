@@ -1,0 +1,1 @@
+echo \"escaped\" \'single\' \$dollar

@@ -1,0 +1,5 @@
+0
+rc=1
+--stderr--
+sh: invalid number 'abc'
+--rc-- 0

@@ -1,0 +1,3 @@
+a b a b
+--stderr--
+--rc-- 0

@@ -1,0 +1,1 @@
+seq 1 3 | sort -r | head -n 1

@@ -1,0 +1,5 @@
+hi
+--stderr--
++ echo hi
++ x=1
+--rc-- 0

@@ -1,0 +1,1 @@
+set -x; echo hi; x=1

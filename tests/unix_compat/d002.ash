@@ -1,0 +1,3 @@
+$HOME `x` \n
+--stderr--
+--rc-- 0

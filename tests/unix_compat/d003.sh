@@ -1,0 +1,1 @@
+exec 3>&1; echo to3 >&3

@@ -1,0 +1,5 @@
+cd
+/usr/bin/ls
+cd is a shell builtin
+--stderr--
+--rc-- 0

@@ -1,0 +1,1 @@
+command -v cd; command -v ls; type cd

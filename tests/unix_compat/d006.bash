@@ -1,0 +1,4 @@
+/tmp
+/tmp
+--stderr--
+--rc-- 0

@@ -1,0 +1,4 @@
+rc=2
+--stderr--
+sh: b: unknown operand
+--rc-- 0

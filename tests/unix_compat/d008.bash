@@ -1,0 +1,4 @@
+rc=2
+--stderr--
+bash: line 1: [: too many arguments
+--rc-- 0

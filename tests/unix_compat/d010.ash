@@ -1,0 +1,3 @@
+--stderr--
+sh: divide by zero
+--rc-- 2

@@ -1,0 +1,3 @@
+--stderr--
+sh: x: parameter not set or null
+--rc-- 2

@@ -1,0 +1,3 @@
+--stderr--
+bash: line 1: x: parameter null or not set
+--rc-- 127

@@ -1,0 +1,3 @@
+--stderr--
+sh: syntax error: unterminated quoted string
+--rc-- 2

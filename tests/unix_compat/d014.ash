@@ -1,0 +1,3 @@
+--stderr--
+sh: syntax error: unexpected ";"
+--rc-- 2

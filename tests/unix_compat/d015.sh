@@ -1,0 +1,1 @@
+echo a; ( echo b; exit 1 ) && echo c || echo d

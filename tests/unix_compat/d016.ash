@@ -1,0 +1,3 @@
+--stderr--
+sh: r: is read only
+--rc-- 2

@@ -1,0 +1,3 @@
+--stderr--
+bash: line 1: r: readonly variable
+--rc-- 1

@@ -1,0 +1,4 @@
+rc=1
+--stderr--
+sh: can't create /: Is a directory
+--rc-- 0

@@ -1,0 +1,4 @@
+rc=1
+--stderr--
+bash: line 1: /: Is a directory
+--rc-- 0

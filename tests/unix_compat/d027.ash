@@ -1,0 +1,4 @@
+digit
+empty
+--stderr--
+--rc-- 0

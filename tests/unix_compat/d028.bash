@@ -1,0 +1,3 @@
+bc ab bc abc
+--stderr--
+--rc-- 0

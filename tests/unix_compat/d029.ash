@@ -1,0 +1,3 @@
+$(nested)
+--stderr--
+--rc-- 0

@@ -1,0 +1,4 @@
+1
+--stderr--
+sh: a+=2: not found
+--rc-- 0

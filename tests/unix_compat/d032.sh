@@ -1,0 +1,1 @@
+unset -f nothing; unset nothing; echo ok

@@ -1,0 +1,1 @@
+echo -e 'a\tb' ; echo -n -e 'c\n'

@@ -1,0 +1,4 @@
+a\tb\c
+after
+--stderr--
+--rc-- 0

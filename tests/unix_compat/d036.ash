@@ -1,0 +1,4 @@
+caught
+after
+--stderr--
+--rc-- 0

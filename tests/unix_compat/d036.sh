@@ -1,0 +1,1 @@
+trap 'echo caught' INT; kill -INT $$; echo after

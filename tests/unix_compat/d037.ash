@@ -1,0 +1,3 @@
+waited 0
+--stderr--
+--rc-- 0

@@ -1,0 +1,3 @@
+set
+--stderr--
+--rc-- 0

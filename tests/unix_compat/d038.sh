@@ -1,0 +1,1 @@
+x=${HOME:+set}; echo $x

@@ -1,0 +1,1 @@
+umask; umask 022

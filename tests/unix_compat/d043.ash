@@ -1,0 +1,3 @@
+after
+--stderr--
+--rc-- 0

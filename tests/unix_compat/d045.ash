@@ -1,0 +1,3 @@
+nested default
+--stderr--
+--rc-- 0

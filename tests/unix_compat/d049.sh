@@ -1,0 +1,1 @@
+/bin/sh -c 'exit 3'; echo $?
