@@ -1,0 +1,36 @@
+//! The software of the catalog's images, as simulated programs: web servers (nginx,
+//! httpd, Traefik), databases (Redis, PostgreSQL, MySQL, MongoDB) with their clients,
+//! language runtimes (node, python, go), the registry, `gosu`, and the images' own
+//! entrypoint scripts (`entrypoint:<image>`). Each family lives in its own file; this
+//! module maps a `Data::Program` name (see `crate::engine::hub::catalog`) to a program.
+//!
+//! Start-up and shutdown texts are the real programs' (sources cited in each file),
+//! written with timestamps from the simulated clock. Servers block until a signal; each
+//! honours its image's stop signal (nginx SIGQUIT, httpd SIGWINCH, postgres SIGINT, the
+//! others SIGTERM) by logging its shutdown and exiting 0.
+//!
+//! Invariant: `create` never panics and returns `None` only for names this module does
+//! not model; every program's `step` is bounded (no loop driven by input without a limit).
+
+pub mod exec;
+pub mod logtime;
+pub mod nginx;
+pub mod nginx_entrypoint;
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod nginx_tests;
+pub mod util;
+
+use super::Program;
+
+/// The program `program` (a `Data::Program` name) run as `argv`, if it is an image
+/// program.
+pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
+    let prog: Box<dyn Program> = match program {
+        "nginx" => Box::new(nginx::Nginx::new(argv)),
+        "entrypoint:nginx" => Box::new(nginx_entrypoint::Entrypoint::new(argv)),
+        _ => return None,
+    };
+    Some(prog)
+}

@@ -1,0 +1,65 @@
+//! Test helpers for image programs: root file systems shaped like the catalog's images
+//! (only the files the programs look at), and spawning a process over them.
+//!
+//! Invariant: test-only; everything is deterministic.
+
+use crate::engine::clock::{Span, Time};
+use crate::unix::fs::{Layer, Meta, Node};
+use crate::unix::process::{Process, RunStatus, SpawnOpts, Stream};
+use crate::unix::testing::{SimpleSys, busybox_rootfs, debian_rootfs};
+
+pub const T0: Time = Time::START;
+
+pub fn argv(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+/// Debian 12 with `/etc/os-release` and extra users.
+pub fn debian(users: &str) -> Layer {
+    let mut l = debian_rootfs(T0);
+    l.file("/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nVERSION=\"12 (bookworm)\"\nVERSION_CODENAME=bookworm\nID=debian\n", T0);
+    let passwd = format!("root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n{users}");
+    l.file("/etc/passwd", &passwd, T0);
+    l.dir("/usr/local", T0).dir("/usr/local/bin", T0).dir("/usr/sbin", T0).dir("/run", T0).symlink("/var/run", "/run", T0);
+    l
+}
+
+/// Alpine-like (busybox) with `/etc/os-release`.
+pub fn alpine() -> Layer {
+    let mut l = busybox_rootfs(T0);
+    l.file("/etc/os-release", "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.21.3\n", T0);
+    l.dir("/usr/local", T0).dir("/usr/local/bin", T0).dir("/usr/sbin", T0).dir("/run", T0).symlink("/var/run", "/run", T0);
+    l
+}
+
+/// A directory owned by `uid` with `mode`.
+pub fn owned_dir(l: &mut Layer, path: &str, uid: u32, mode: u32) {
+    l.put_node(path, Node::Dir { meta: Meta { mode, uid, gid: uid, mtime: T0 } });
+}
+
+pub const PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// Spawns `argv` as the container's PID 1 with `PATH` and `env`.
+pub fn spawn(sys: &mut SimpleSys<'_>, args: &[&str], env: &[(&str, &str)], tty: bool) -> Process {
+    let mut opts = SpawnOpts::default();
+    opts.env = vec![("PATH".into(), PATH.into())];
+    opts.env.extend(env.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    opts.tty = tty;
+    opts.stdin_open = tty;
+    match Process::spawn(argv(args), opts, sys) {
+        Ok(p) => p,
+        Err(e) => panic!("spawn {args:?}: {e:?}"),
+    }
+}
+
+/// Runs until `secs` seconds after `T0` (the clock is moved there first).
+pub fn run_for(p: &mut Process, sys: &mut SimpleSys<'_>, secs: u64) -> RunStatus {
+    sys.now = T0 + Span::secs(secs);
+    let now = sys.now;
+    p.run(sys, now)
+}
+
+/// What was written to `stream` since `from` (an index into the output records).
+pub fn text_since(sys: &SimpleSys<'_>, stream: Stream, from: usize) -> String {
+    sys.output.iter().skip(from).filter(|o| o.1 == stream).map(|o| o.2.as_str()).collect()
+}
