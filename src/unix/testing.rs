@@ -5,7 +5,7 @@
 //! Invariant: these helpers are deterministic; `SimpleSys` never fails a write.
 
 use crate::engine::clock::Time;
-use crate::unix::fs::{Layer, UnionFs, Fs};
+use crate::unix::fs::{Fs, Layer, UnionFs};
 use crate::unix::process::{KernelInfo, ProcInfo, Stream, Sys};
 
 /// A [`Sys`] over a union view that records every write with its time.
@@ -56,9 +56,10 @@ impl Sys for SimpleSys<'_> {
 
 /// Applets linked to `/bin/busybox` in the busybox image.
 pub const BUSYBOX_APPLETS: &[&str] = &[
-    "sh", "ash", "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "head",
-    "tail", "wc", "grep", "egrep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname", "env", "printenv",
-    "hostname", "uname", "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false", "yes", "which", "stat",
+    "sh", "ash", "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod",
+    "head", "tail", "wc", "grep", "egrep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname",
+    "env", "printenv", "hostname", "uname", "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false",
+    "yes", "which", "stat",
 ];
 
 /// A root file system shaped like the `busybox` image.
@@ -81,9 +82,10 @@ pub fn busybox_rootfs(t: Time) -> Layer {
 
 /// GNU tools of the Debian-like root file system.
 pub const GNU_TOOLS: &[&str] = &[
-    "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "head", "tail", "wc",
-    "grep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname", "env", "printenv", "hostname", "uname",
-    "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false", "yes", "which", "stat",
+    "ls", "cat", "echo", "printf", "sleep", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "head", "tail",
+    "wc", "grep", "cut", "sort", "uniq", "tr", "tee", "xargs", "seq", "basename", "dirname", "env", "printenv",
+    "hostname", "uname", "id", "whoami", "date", "ps", "kill", "pwd", "test", "[", "true", "false", "yes", "which",
+    "stat",
 ];
 
 /// A root file system shaped like `debian` (dash as `/bin/sh`, bash, GNU tools).
@@ -102,4 +104,24 @@ pub fn debian_rootfs(t: Time) -> Layer {
         .dir("/home", t)
         .dir("/var", t);
     l
+}
+
+/// Runs `shell -c script` in a container made of `base` (HOME=/root) until it exits or
+/// ten simulated seconds pass: (stdout, stderr, status).
+pub fn run_script(base: &Layer, shell: &str, script: &str) -> (String, String, crate::unix::process::RunStatus) {
+    use crate::engine::clock::Span;
+    use crate::unix::process::{Process, SpawnOpts};
+    let lowers = [base];
+    let mut up = Layer::new();
+    let mut sys = SimpleSys::new(UnionFs::new(&lowers, &mut up), Time::START);
+    let mut opts = SpawnOpts::default();
+    opts.env.push(("HOME".into(), "/root".into()));
+    let argv = vec![shell.to_string(), "-c".to_string(), script.to_string()];
+    match Process::spawn(argv, opts, &mut sys) {
+        Ok(mut p) => {
+            let st = p.run(&mut sys, Time::START + Span::secs(10));
+            (sys.stdout(), sys.stderr(), st)
+        }
+        Err(e) => (String::new(), format!("{e:?}"), crate::unix::process::RunStatus::Exited(127)),
+    }
 }

@@ -55,10 +55,7 @@ impl Layer {
     pub fn below<'a>(&'a self, dir: &str) -> impl Iterator<Item = (&'a String, &'a Entry)> + 'a {
         let prefix = if dir == "/" { "/".to_string() } else { format!("{dir}/") };
         let p2 = prefix.clone();
-        self.entries
-            .range(prefix..)
-            .take_while(move |(k, _)| k.starts_with(&p2))
-            .filter(|(k, _)| k.as_str() != "/")
+        self.entries.range(prefix..).take_while(move |(k, _)| k.starts_with(&p2)).filter(|(k, _)| k.as_str() != "/")
     }
 
     /// Whether any entry lies strictly below `dir`.

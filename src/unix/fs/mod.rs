@@ -42,6 +42,9 @@ pub struct Stat {
     pub program: Option<String>,
     /// The target, for a symbolic link (`lstat`).
     pub target: Option<String>,
+    /// Hard links: 1 for files and for directories merged from several layers (as
+    /// overlayfs reports them), 2 + subdirectories for a directory of a single tree.
+    pub nlink: u32,
 }
 
 /// The file-system calls processes make. Paths are absolute (join them onto the working
@@ -69,7 +72,13 @@ pub trait Fs {
     /// Moves a node (and what is under it).
     fn rename(&mut self, from: &str, to: &str, cred: Cred, now: Time) -> Result<(), Errno>;
     /// Changes mode, owner or times (`chmod`, `chown`, `touch`).
-    fn set_meta(&mut self, path: &str, follow: bool, cred: Cred, change: &mut dyn FnMut(&mut Meta)) -> Result<(), Errno>;
+    fn set_meta(
+        &mut self,
+        path: &str,
+        follow: bool,
+        cred: Cred,
+        change: &mut dyn FnMut(&mut Meta),
+    ) -> Result<(), Errno>;
 }
 
 #[cfg(test)]

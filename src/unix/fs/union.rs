@@ -188,7 +188,8 @@ impl<'a> UnionFs<'a> {
                 continue;
             }
             let is_last = todo.iter().all(|t| t == ".");
-            let candidate = format!("/{}", cur.iter().chain(std::iter::once(&c)).cloned().collect::<Vec<_>>().join("/"));
+            let candidate =
+                format!("/{}", cur.iter().chain(std::iter::once(&c)).cloned().collect::<Vec<_>>().join("/"));
             match self.lookup(&candidate).as_deref() {
                 None => {
                     if is_last {

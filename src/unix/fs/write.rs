@@ -58,10 +58,10 @@ impl UnionFs<'_> {
         let mut anc: Vec<String> = path::ancestors(p).into_iter().map(String::from).collect();
         anc.reverse();
         for a in anc {
-            if self.upper.get(&a).is_none() {
-                if let Some(Node::Dir { meta }) = self.lookup(&a).map(|n| n.into_owned()) {
-                    self.upper.put_node(&a, Node::Dir { meta });
-                }
+            if self.upper.get(&a).is_none()
+                && let Some(Node::Dir { meta }) = self.lookup(&a).map(|n| n.into_owned())
+            {
+                self.upper.put_node(&a, Node::Dir { meta });
             }
         }
     }
@@ -132,8 +132,27 @@ impl UnionFs<'_> {
     }
 }
 
+impl UnionFs<'_> {
+    fn stat_at(&self, p: &str, node: &Node) -> Stat {
+        let mut st = stat_of(node);
+        if node.kind() == Kind::Dir && p != "/" {
+            let in_mount = self.mount_of(p).is_some();
+            if in_mount || self.lookup_lower(p).is_none() {
+                let subdirs = self
+                    .list(p)
+                    .iter()
+                    .filter(|n| self.lookup(&path::child(p, n)).is_some_and(|x| x.kind() == Kind::Dir))
+                    .count();
+                st.nlink = 2 + subdirs as u32;
+            }
+        }
+        st
+    }
+}
+
 fn stat_of(node: &Node) -> Stat {
     Stat {
+        nlink: 1,
         kind: node.kind(),
         meta: *node.meta(),
         size: node.size(),
@@ -151,12 +170,14 @@ fn stat_of(node: &Node) -> Stat {
 impl Fs for UnionFs<'_> {
     fn stat(&self, p: &str) -> Result<Stat, Errno> {
         let r = self.resolve(p, true)?;
-        Ok(stat_of(&self.node_at(&r)?))
+        let n = self.node_at(&r)?;
+        Ok(self.stat_at(&r, &n))
     }
 
     fn lstat(&self, p: &str) -> Result<Stat, Errno> {
         let r = self.resolve(p, false)?;
-        Ok(stat_of(&self.node_at(&r)?))
+        let n = self.node_at(&r)?;
+        Ok(self.stat_at(&r, &n))
     }
 
     fn read(&self, p: &str, cred: Cred) -> Result<Data, Errno> {
@@ -164,7 +185,11 @@ impl Fs for UnionFs<'_> {
         match self.node_at(&r)? {
             Node::Dir { .. } => Err(Errno::EISDIR),
             Node::File { meta, data } => {
-                if allowed(&meta, cred, 4) { Ok(data) } else { Err(Errno::EACCES) }
+                if allowed(&meta, cred, 4) {
+                    Ok(data)
+                } else {
+                    Err(Errno::EACCES)
+                }
             }
             Node::Symlink { .. } => Err(Errno::ELOOP),
         }

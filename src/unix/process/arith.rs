@@ -26,8 +26,8 @@ enum T {
 }
 
 const OPS: &[&str] = &[
-    "<<=", ">>=", "**", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
-    "+", "-", "*", "/", "%", "<", ">", "&", "|", "^", "!", "~", "?", ":", "=", "(", ")", ",",
+    "<<=", ">>=", "**", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=", "-=", "*=", "/=", "%=", "&=",
+    "|=", "^=", "+", "-", "*", "/", "%", "<", ">", "&", "|", "^", "!", "~", "?", ":", "=", "(", ")", ",",
 ];
 
 fn lex(s: &str) -> Result<Vec<(T, usize)>, ArithError> {
@@ -153,16 +153,18 @@ impl P<'_> {
     }
 
     fn assign(&mut self) -> Result<i64, ArithError> {
-        if let (Some(T::Name(n)), Some(T::Op(op))) = (self.toks.get(self.i).map(|t| t.0.clone()), self.toks.get(self.i + 1).map(|t| t.0.clone())) {
-            if op.ends_with('=') && !matches!(op, "==" | "!=" | "<=" | ">=") {
-                self.i += 2;
-                let rhs = self.assign()?;
-                let v = if op == "=" { rhs } else { apply(&op[..op.len() - 1], self.var(&n), rhs)? };
-                if self.live {
-                    self.vars.set(&n, v);
-                }
-                return Ok(v);
+        if let (Some(T::Name(n)), Some(T::Op(op))) =
+            (self.toks.get(self.i).map(|t| t.0.clone()), self.toks.get(self.i + 1).map(|t| t.0.clone()))
+            && op.ends_with('=')
+            && !matches!(op, "==" | "!=" | "<=" | ">=")
+        {
+            self.i += 2;
+            let rhs = self.assign()?;
+            let v = if op == "=" { rhs } else { apply(&op[..op.len() - 1], self.var(&n), rhs)? };
+            if self.live {
+                self.vars.set(&n, v);
             }
+            return Ok(v);
         }
         self.ternary()
     }
@@ -188,8 +190,7 @@ impl P<'_> {
 
     fn binary(&mut self, min: u8) -> Result<i64, ArithError> {
         let mut lhs = self.unary()?;
-        loop {
-            let Some(T::Op(op)) = self.peek().cloned() else { break };
+        while let Some(T::Op(op)) = self.peek().cloned() {
             let Some(p) = prec(op) else { break };
             if p < min {
                 break;

@@ -30,7 +30,9 @@ impl Process {
                     return SignalEffect::Ignored;
                 }
                 main.pending.push(sig.0);
-                if !matches!(main.frames.last(), Some(Frame::Exec { .. }) | Some(Frame::Wait { .. })) && main.state != TState::Ready {
+                if !matches!(main.frames.last(), Some(Frame::Exec { .. }) | Some(Frame::Wait { .. }))
+                    && main.state != TState::Ready
+                {
                     main.state = TState::Ready;
                 }
                 return SignalEffect::Handled;
@@ -41,8 +43,8 @@ impl Process {
             return self.terminate(128 + sig.0 as i32);
         }
         let mut handled = None;
-        if let Some(Frame::Exec { prog, .. }) = main.frames.last_mut() {
-            let env = main.shell.env();
+        if let Some(Frame::Exec { prog, env, .. }) = main.frames.last_mut() {
+            let env = env.clone();
             let mut io = io::Io {
                 fds: &main.fds,
                 bufs: &mut self.bufs,
@@ -62,6 +64,7 @@ impl Process {
                 self.finish(MAIN, c);
                 SignalEffect::Exited(c)
             }
+            Some(Step::Exec { .. }) => SignalEffect::Handled,
             Some(step) => {
                 main.state = match step {
                     Step::Sleep(w) => TState::Sleep(w),
@@ -156,20 +159,28 @@ impl Process {
             if t.done().is_some() {
                 continue;
             }
-            let mut has_exec = false;
-            for f in &t.frames {
-                if let Frame::Exec { pid, cmdline, .. } = f {
-                    if *pid != t.pid || *id == MAIN {
-                        out.push((*pid, cmdline.clone()));
-                        has_exec = *pid == t.pid;
+            let execs: Vec<(u32, String)> = t
+                .frames
+                .iter()
+                .filter_map(|f| {
+                    if let Frame::Exec { pid, cmdline, .. } = f {
+                        (!cmdline.is_empty()).then(|| (*pid, cmdline.clone()))
                     } else {
-                        out.push((t.pid, cmdline.clone()));
-                        has_exec = true;
+                        None
                     }
+                })
+                .collect();
+            if *id == MAIN {
+                if t.is_shell || execs.is_empty() {
+                    out.push((t.pid, t.cmdline.clone()));
                 }
-            }
-            if (*id == MAIN && t.is_shell) || (*id != MAIN && !has_exec) {
-                out.push((t.pid, if *id == MAIN { t.cmdline.clone() } else { t.shell.argv0.clone() }));
+                out.extend(execs);
+            } else {
+                // A forked shell that runs a program has exec'd it: one process.
+                match execs.last() {
+                    Some((_, cmd)) => out.push((t.pid, cmd.clone())),
+                    None => out.push((t.pid, t.shell.argv0.clone())),
+                }
             }
         }
         out.sort();
@@ -203,7 +214,11 @@ impl Process {
             cwd.clone()
         };
         if let Some(ps1) = t.shell.get("PS1") {
-            let user = t.shell.get("USER").map(String::from).unwrap_or_else(|| if root { "root".into() } else { "user".into() });
+            let user = t
+                .shell
+                .get("USER")
+                .map(String::from)
+                .unwrap_or_else(|| if root { "root".into() } else { "user".into() });
             let base = if cwd == "/" { "/".to_string() } else { cwd.rsplit('/').next().unwrap_or("").to_string() };
             return Some(
                 ps1.replace("\\u", &user)

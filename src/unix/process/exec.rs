@@ -1,23 +1,27 @@
-//! The scheduler and the frames of compound constructs: lists, and-or lists,
-//! pipelines, `if`, loops, `for`, `case`, subshells, waits, traps and the two ways a
-//! shell reads its program (a script/`-c` string, or lines from fd 0).
+//! The scheduler (`run`: round-robin over tasks, simulated time, budgets) and the step
+//! of every frame: lists, and-or lists, `if`, loops, waits, `read`, traps, and a shell
+//! reading its program one complete command at a time. Larger frames live in
+//! [`super::frames`].
 //!
 //! Invariant: each `step_task` pops exactly one frame and pushes back what remains to be
 //! done, so every task can stop between any two steps.
 
 use std::rc::Rc;
 
-use super::expand::{Ctx, ExpErr};
-use super::io::{self, Fd, In, Out, PIPE_CAP, Read};
+use super::io::{self, Fd, In, PIPE_CAP, Read};
 use super::task::{AfterWait, Frame, TState, Task};
-use super::{OUTPUT_BUDGET, Process, RunStatus, STEP_BUDGET, Stream, Sys};
+use super::{OUTPUT_BUDGET, Process, RunStatus, STEP_BUDGET, Sys};
 use crate::engine::clock::Time;
-use crate::unix::programs::Step;
-use crate::unix::sh::ast::{Command, Compound, List, Pipeline};
-use crate::unix::sh::{Origin, ParseErrorKind, Parser};
+use crate::unix::sh::Parser;
+use crate::unix::sh::ast::{Command, Compound};
 
 /// Task id of the main flow of control.
 pub const MAIN: u32 = 0;
+
+/// Whether `set -e` is ignored here: inside an `if`/`while`/`until` condition or a `!`.
+fn in_condition(t: &Task) -> bool {
+    t.frames.iter().any(|f| matches!(f, Frame::If { phase: 1, .. } | Frame::Loop { phase: 1, .. } | Frame::Bang))
+}
 
 impl Process {
     /// Runs until the process exits, sleeps past `until`, waits for input or blocks.
@@ -25,7 +29,8 @@ impl Process {
         if let Some(c) = self.exit {
             return RunStatus::Exited(c);
         }
-        let earliest = self.tasks.values().filter_map(|t| if let TState::Sleep(w) = t.state { Some(w) } else { None }).min();
+        let earliest =
+            self.tasks.values().filter_map(|t| if let TState::Sleep(w) = t.state { Some(w) } else { None }).min();
         let target = match earliest {
             Some(w) if w < sys.now() => w,
             _ => sys.now(),
@@ -57,9 +62,11 @@ impl Process {
                 }
             }
             if progressed {
+                self.collect_buffers();
                 continue;
             }
-            let wake = self.tasks.values().filter_map(|t| if let TState::Sleep(w) = t.state { Some(w) } else { None }).min();
+            let wake =
+                self.tasks.values().filter_map(|t| if let TState::Sleep(w) = t.state { Some(w) } else { None }).min();
             match wake {
                 Some(w) if w <= until => {
                     if w > self.now {
@@ -69,12 +76,39 @@ impl Process {
                 Some(w) => return RunStatus::Sleeping { wake: w },
                 None => {
                     let waits_stdin = self.tasks.values().any(|t| {
-                        t.state == TState::WaitIn && matches!(t.fds.get(&0), Some(Fd::In(In::Stdin))) && !self.bufs.stdin_closed
+                        t.state == TState::WaitIn
+                            && matches!(t.fds.get(&0), Some(Fd::In(In::Stdin)))
+                            && !self.bufs.stdin_closed
                     });
                     return if waits_stdin { RunStatus::WaitingInput } else { RunStatus::Blocked };
                 }
             }
         }
+    }
+
+    /// Frees buffers nothing refers to any more (files read by `<`, here-documents,
+    /// finished pipes and captures), so long-running loops keep a bounded footprint.
+    pub(super) fn collect_buffers(&mut self) {
+        if self.bufs.count() < 64 {
+            return;
+        }
+        let mut live = std::collections::BTreeSet::new();
+        for t in self.tasks.values() {
+            io::ids_in(&t.fds, &mut live);
+            for (p, _) in &t.closes {
+                live.insert(*p);
+            }
+            for f in &t.frames {
+                match f {
+                    Frame::RestoreFds(fds) => io::ids_in(fds, &mut live),
+                    Frame::Wait { then: AfterWait::Subst(c), .. } => {
+                        live.insert(*c);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.bufs.collect(&live);
     }
 
     /// Whether task `id` can run now (turning satisfied waits into `Ready`).
@@ -96,10 +130,8 @@ impl Process {
             TState::WaitTasks(ts) => ts.iter().all(|x| self.finished.contains_key(x) || !self.tasks.contains_key(x)),
             TState::Blocked | TState::Done(_) => false,
         };
-        if ok {
-            if let Some(t) = self.tasks.get_mut(&id) {
-                t.state = TState::Ready;
-            }
+        if ok && let Some(t) = self.tasks.get_mut(&id) {
+            t.state = TState::Ready;
         }
         ok
     }
@@ -172,8 +204,6 @@ impl Process {
         if let Some(Fd::Out(o)) = t.fds.get(&fd) {
             let (mut b, mut f) = (false, false);
             io::write_out(o, text, &mut self.bufs, sys, self.now, t.shell.cred, &mut b, &mut f);
-        } else if fd == 2 && t.fds.get(&2).is_none() {
-            sys.write(self.now, Stream::Stderr, text);
         }
     }
 
@@ -224,7 +254,7 @@ impl Process {
                 }
                 t.frames.push(Frame::Seq { list: list.clone(), idx: idx + 1 });
                 if list[idx].background {
-                    let child = self.fork(t, vec![Frame::AndOr { list: list.clone(), idx, next: 0 }]);
+                    let child = self.fork(t, vec![Frame::AndOr { list: list.clone(), idx, next: 0, ran: 0 }]);
                     if let Some(c) = self.tasks.get_mut(&child) {
                         if !t.shell.interactive {
                             c.fds.insert(0, Fd::In(In::Null));
@@ -234,20 +264,28 @@ impl Process {
                     }
                     t.shell.last = 0;
                 } else {
-                    t.frames.push(Frame::AndOr { list, idx, next: 0 });
+                    t.frames.push(Frame::AndOr { list, idx, next: 0, ran: 0 });
                 }
             }
-            Frame::AndOr { list, idx, next } => {
+            Frame::AndOr { list, idx, next, ran } => {
                 let ao = &list[idx];
                 if next == 0 {
-                    t.frames.push(Frame::AndOr { list: list.clone(), idx, next: 1 });
+                    t.frames.push(Frame::AndOr { list: list.clone(), idx, next: 1, ran: 1 });
                     self.pipeline(t, &ao.first);
                 } else if next <= ao.rest.len() {
                     let (and, p) = &ao.rest[next - 1];
                     let ok = t.shell.last == 0;
-                    t.frames.push(Frame::AndOr { list: list.clone(), idx, next: next + 1 });
-                    if *and == ok {
+                    let runs = *and == ok;
+                    let ran = if runs { next + 1 } else { ran };
+                    t.frames.push(Frame::AndOr { list: list.clone(), idx, next: next + 1, ran });
+                    if runs {
                         self.pipeline(t, p);
+                    }
+                } else {
+                    let last = ao.rest.last().map_or(&ao.first, |r| &r.1);
+                    let errexit = t.shell.errexit && !t.shell.interactive && t.shell.last != 0;
+                    if errexit && ran == ao.rest.len() + 1 && !last.bang && !in_condition(t) {
+                        t.frames.clear();
                     }
                 }
             }
@@ -309,7 +347,7 @@ impl Process {
                 t.shell.positional = saved;
                 t.shell.depth = t.shell.depth.saturating_sub(1);
             }
-            Frame::Exec { prog, pid, cmdline } => self.exec_step(t, prog, pid, cmdline, sys),
+            Frame::Exec { prog, pid, cmdline, env } => self.exec_step(t, prog, pid, cmdline, env, sys),
             Frame::Wait { tasks, then } => {
                 if !tasks.iter().all(|x| self.finished.contains_key(x) || !self.tasks.contains_key(x)) {
                     t.state = TState::WaitTasks(tasks.clone());
@@ -325,9 +363,9 @@ impl Process {
                 if let AfterWait::Subst(cap) = then {
                     let text = self.bufs.captures.remove(&cap).unwrap_or_default();
                     match t.frames.last_mut() {
-                        Some(Frame::Cmd { substs, .. }) | Some(Frame::For { substs, .. }) | Some(Frame::Case { substs, .. }) => {
-                            substs.push((text, status))
-                        }
+                        Some(Frame::Cmd { substs, .. })
+                        | Some(Frame::For { substs, .. })
+                        | Some(Frame::Case { substs, .. }) => substs.push((text, status)),
                         _ => {}
                     }
                 }
@@ -379,250 +417,5 @@ impl Process {
             }
         }
         let _ = id;
-    }
-
-    /// Starts a pipeline: one command runs in this task; several run as tasks joined by pipes.
-    fn pipeline(&mut self, t: &mut Task, p: &Pipeline) {
-        if p.bang {
-            t.frames.push(Frame::Bang);
-        }
-        if p.cmds.len() == 1 {
-            t.frames.push(Frame::Cmd { cmd: p.cmds[0].clone(), substs: Vec::new(), saved: None });
-            return;
-        }
-        let n = p.cmds.len();
-        let pipes: Vec<u32> = (0..n - 1).map(|_| self.bufs.new_pipe()).collect();
-        let mut ids = Vec::new();
-        for (i, cmd) in p.cmds.iter().enumerate() {
-            let id = self.fork(t, vec![Frame::Cmd { cmd: cmd.clone(), substs: Vec::new(), saved: None }]);
-            if let Some(c) = self.tasks.get_mut(&id) {
-                if i > 0 {
-                    c.fds.insert(0, Fd::In(In::Pipe(pipes[i - 1])));
-                    c.closes.push((pipes[i - 1], false));
-                }
-                if i + 1 < n {
-                    c.fds.insert(1, Fd::Out(Out::Pipe(pipes[i])));
-                    c.closes.push((pipes[i], true));
-                }
-            }
-            ids.push(id);
-        }
-        t.frames.push(Frame::Wait { tasks: ids, then: AfterWait::Status });
-    }
-
-    /// Starts a command substitution of `list` for the expanding frame just pushed.
-    pub(super) fn start_subst(&mut self, t: &mut Task, list: Rc<List>) {
-        let cap = self.bufs.new_capture();
-        let id = self.fork(t, vec![Frame::Seq { list, idx: 0 }]);
-        if let Some(c) = self.tasks.get_mut(&id) {
-            c.fds.insert(1, Fd::Out(Out::Capture(cap)));
-        }
-        t.frames.push(Frame::Wait { tasks: vec![id], then: AfterWait::Subst(cap) });
-    }
-
-    fn command(&mut self, t: &mut Task, cmd: Rc<Command>, substs: Vec<(String, i32)>, saved: Option<Vec<(String, super::shell::Var)>>, sys: &mut dyn Sys) {
-        match &*cmd {
-            Command::Simple(_) => self.simple(t, cmd, substs, saved, sys),
-            Command::FuncDef { name, body } => {
-                t.shell.funcs.insert(name.clone(), body.clone());
-                t.shell.last = 0;
-            }
-            Command::Compound { body, redirs } => {
-                if !redirs.is_empty() {
-                    let snapshot = t.shell.vars.clone();
-                    let r = {
-                        let fs = &*sys.fs();
-                        let mut ctx = Ctx { sh: &mut t.shell, fs, substs: &substs, next: 0 };
-                        super::simple::expand_redirs(&mut ctx, redirs)
-                    };
-                    let list = match r {
-                        Ok(l) => l,
-                        Err(ExpErr::NeedSubst(l)) => {
-                            t.shell.vars = snapshot;
-                            t.frames.push(Frame::Cmd { cmd: cmd.clone(), substs, saved });
-                            self.start_subst(t, l);
-                            return;
-                        }
-                        Err(ExpErr::Fatal(m, s)) => return self.expansion_failed(t, &m, s, sys),
-                    };
-                    let old_fds = t.fds.clone();
-                    if self.apply_redirs(t, &list, sys).is_err() {
-                        t.fds = old_fds;
-                        return;
-                    }
-                    t.frames.push(Frame::RestoreFds(old_fds));
-                }
-                match body {
-                    Compound::Group(l) => t.frames.push(Frame::Seq { list: l.clone(), idx: 0 }),
-                    Compound::Subshell(l) => {
-                        let id = self.fork(t, vec![Frame::Seq { list: l.clone(), idx: 0 }]);
-                        t.frames.push(Frame::Wait { tasks: vec![id], then: AfterWait::Status });
-                    }
-                    Compound::If { .. } => t.frames.push(Frame::If { cmd: cmd.clone(), arm: 0, phase: 0 }),
-                    Compound::Loop { .. } => t.frames.push(Frame::Loop { cmd: cmd.clone(), phase: 0, status: 0 }),
-                    Compound::For { .. } => t.frames.push(Frame::For { cmd: cmd.clone(), items: None, i: 0, substs: Vec::new() }),
-                    Compound::Case { .. } => t.frames.push(Frame::Case { cmd: cmd.clone(), substs: Vec::new() }),
-                }
-            }
-        }
-    }
-
-    /// Reports an expansion error; a non-interactive ash/dash shell exits.
-    pub(super) fn expansion_failed(&mut self, t: &mut Task, msg: &str, status: i32, sys: &mut dyn Sys) {
-        self.write_fd(t, 2, msg, sys);
-        t.shell.last = status;
-        if !t.shell.interactive && t.shell.dialect != crate::unix::sh::Dialect::Bash {
-            t.frames.clear();
-        }
-    }
-
-    fn for_loop(&mut self, t: &mut Task, cmd: Rc<Command>, items: Option<Vec<String>>, i: usize, substs: Vec<(String, i32)>, sys: &mut dyn Sys) {
-        let Command::Compound { body: Compound::For { var, words, body }, .. } = &*cmd else { return };
-        let items = match items {
-            Some(x) => x,
-            None => match words {
-                None => t.shell.positional.clone(),
-                Some(ws) => {
-                    let snapshot = t.shell.vars.clone();
-                    let r = Ctx { sh: &mut t.shell, fs: &*sys.fs(), substs: &substs, next: 0 }.fields(ws);
-                    match r {
-                        Ok(v) => v,
-                        Err(ExpErr::NeedSubst(l)) => {
-                            t.shell.vars = snapshot;
-                            t.frames.push(Frame::For { cmd: cmd.clone(), items: None, i, substs });
-                            self.start_subst(t, l);
-                            return;
-                        }
-                        Err(ExpErr::Fatal(m, s)) => return self.expansion_failed(t, &m, s, sys),
-                    }
-                }
-            },
-        };
-        if i == 0 && items.is_empty() {
-            t.shell.last = 0;
-            return;
-        }
-        if i < items.len() {
-            let _ = t.shell.set(var, &items[i]);
-            let body = body.clone();
-            t.frames.push(Frame::For { cmd: cmd.clone(), items: Some(items), i: i + 1, substs });
-            t.frames.push(Frame::Seq { list: body, idx: 0 });
-        }
-    }
-
-    fn case(&mut self, t: &mut Task, cmd: Rc<Command>, substs: Vec<(String, i32)>, sys: &mut dyn Sys) {
-        let Command::Compound { body: Compound::Case { word, arms }, .. } = &*cmd else { return };
-        let snapshot = t.shell.vars.clone();
-        let fs = &*sys.fs();
-        let mut ctx = Ctx { sh: &mut t.shell, fs, substs: &substs, next: 0 };
-        let r = (|| {
-            let w = ctx.string(word)?;
-            for arm in arms {
-                for p in &arm.patterns {
-                    let pat = ctx.pat(p)?;
-                    if super::pattern::matches(&pat, &w) {
-                        return Ok(Some(arm.body.clone()));
-                    }
-                }
-            }
-            Ok(None)
-        })();
-        match r {
-            Ok(Some(body)) => t.frames.push(Frame::Seq { list: body, idx: 0 }),
-            Ok(None) => t.shell.last = 0,
-            Err(ExpErr::NeedSubst(l)) => {
-                t.shell.vars = snapshot;
-                t.frames.push(Frame::Case { cmd: cmd.clone(), substs });
-                self.start_subst(t, l);
-            }
-            Err(ExpErr::Fatal(m, s)) => self.expansion_failed(t, &m, s, sys),
-        }
-    }
-
-    fn interactive(&mut self, t: &mut Task, mut pending: String, sys: &mut dyn Sys) {
-        let fd = t.fds.get(&0).cloned();
-        match io::read_line_in(fd.as_ref(), &mut self.bufs) {
-            Read::Data(line) => {
-                pending.push_str(&line);
-                match Parser::new(&pending, t.shell.dialect).parse_all() {
-                    Ok(list) => {
-                        t.frames.push(Frame::Interactive { pending: String::new() });
-                        t.frames.push(Frame::Seq { list: Rc::new(list), idx: 0 });
-                    }
-                    Err(e) => {
-                        let incomplete = matches!(
-                            e.kind,
-                            ParseErrorKind::Unexpected(crate::unix::sh::error::TokDesc::Eof, _)
-                                | ParseErrorKind::UnterminatedQuote(_)
-                                | ParseErrorKind::MissingBrace
-                                | ParseErrorKind::EofInBackquote
-                        );
-                        if incomplete {
-                            t.frames.push(Frame::Interactive { pending });
-                        } else {
-                            let origin = if t.shell.interactive { Origin::Interactive } else { t.shell.origin.clone() };
-                            let msg = e.message(t.shell.dialect, &t.shell.argv0, &origin);
-                            self.write_fd(t, 2, &msg, sys);
-                            t.shell.last = 2;
-                            if t.shell.interactive {
-                                t.frames.push(Frame::Interactive { pending: String::new() });
-                            } else {
-                                t.frames.clear();
-                            }
-                        }
-                    }
-                }
-            }
-            Read::Eof => {
-                if !pending.trim().is_empty() {
-                    if let Err(e) = Parser::new(&pending, t.shell.dialect).parse_all() {
-                        let msg = e.message(t.shell.dialect, &t.shell.argv0, &t.shell.origin);
-                        self.write_fd(t, 2, &msg, sys);
-                        t.shell.last = 2;
-                    }
-                }
-            }
-            Read::WouldBlock => {
-                t.frames.push(Frame::Interactive { pending });
-                t.state = TState::WaitIn;
-            }
-        }
-    }
-
-    fn exec_step(&mut self, t: &mut Task, mut prog: Box<dyn crate::unix::programs::Program>, pid: u32, cmdline: String, sys: &mut dyn Sys) {
-        let env = t.shell.env();
-        let mut io = io::Io {
-            fds: &t.fds,
-            bufs: &mut self.bufs,
-            sys,
-            now: self.now,
-            cwd: &t.shell.cwd,
-            env: &env,
-            cred: t.shell.cred,
-            broken_pipe: false,
-            pipe_full: false,
-            tty: self.tty && matches!(t.fds.get(&1), Some(Fd::Out(Out::Stdout))),
-        };
-        let step = prog.step(&mut io);
-        let (broken, full) = (io.broken_pipe, io.pipe_full);
-        if broken {
-            t.shell.last = 128 + 13;
-            return;
-        }
-        match step {
-            Step::Exit(c) => t.shell.last = c,
-            other => {
-                t.state = match other {
-                    Step::Sleep(w) => TState::Sleep(w),
-                    Step::Read => TState::WaitIn,
-                    Step::Block => TState::Blocked,
-                    _ => match (full, t.fds.get(&1)) {
-                        (true, Some(Fd::Out(Out::Pipe(p)))) => TState::WaitOut(*p),
-                        _ => TState::Ready,
-                    },
-                };
-                t.frames.push(Frame::Exec { prog, pid, cmdline });
-            }
-        }
     }
 }

@@ -145,7 +145,8 @@ impl Ctx<'_> {
                 Part::Lit(s) => b.lit(s, dq),
                 Part::Quoted(s) => b.lit(s, true),
                 Part::Double(inner) => {
-                    let only_at = matches!(inner.as_slice(), [Part::Param(Param { name, op: ParamOp::Plain })] if name == "@");
+                    let only_at =
+                        matches!(inner.as_slice(), [Part::Param(Param { name, op: ParamOp::Plain })] if name == "@");
                     if only_at && self.sh.positional.is_empty() {
                         continue;
                     }
@@ -195,11 +196,7 @@ impl Ctx<'_> {
                     self.next += 1;
                     self.sh.last = status;
                     let s = strip_newlines(&out);
-                    if dq {
-                        b.lit(s, true)
-                    } else {
-                        b.split(s)
-                    }
+                    if dq { b.lit(s, true) } else { b.split(s) }
                 }
                 Part::Arith(w) => {
                     let text = self.string(w)?;
@@ -228,7 +225,11 @@ impl Ctx<'_> {
                 format!("{p}{text}: division by 0 (error token is \"{last}\")\n")
             }
             (Dialect::Bash, ArithError::Syntax(rest)) => {
-                let tok = if rest.trim().is_empty() { text.trim().chars().last().map(String::from).unwrap_or_default() } else { rest.trim().to_string() };
+                let tok = if rest.trim().is_empty() {
+                    text.trim().chars().last().map(String::from).unwrap_or_default()
+                } else {
+                    rest.trim().to_string()
+                };
                 format!("{p}{text}: syntax error: operand expected (error token is \"{tok}\")\n")
             }
         };

@@ -150,12 +150,9 @@ impl Io<'_> {
     }
 
     pub fn write_fd(&mut self, fd: u32, text: &str) {
-        match self.fds.get(&fd) {
-            Some(Fd::Out(o)) => {
-                let o = o.clone();
-                write_out(&o, text, self.bufs, self.sys, self.now, self.cred, &mut self.broken_pipe, &mut self.pipe_full)
-            }
-            _ => {}
+        if let Some(Fd::Out(o)) = self.fds.get(&fd) {
+            let o = o.clone();
+            write_out(&o, text, self.bufs, self.sys, self.now, self.cred, &mut self.broken_pipe, &mut self.pipe_full)
         }
     }
 
@@ -196,7 +193,16 @@ pub fn input_done(fd: Option<&Fd>, bufs: &Buffers) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
-pub fn write_out(o: &Out, text: &str, bufs: &mut Buffers, sys: &mut dyn Sys, now: Time, cred: Cred, broken: &mut bool, full: &mut bool) {
+pub fn write_out(
+    o: &Out,
+    text: &str,
+    bufs: &mut Buffers,
+    sys: &mut dyn Sys,
+    now: Time,
+    cred: Cred,
+    broken: &mut bool,
+    full: &mut bool,
+) {
     if text.is_empty() {
         return;
     }
@@ -223,10 +229,10 @@ pub fn write_out(o: &Out, text: &str, bufs: &mut Buffers, sys: &mut dyn Sys, now
             _ => *broken = true,
         },
         Out::Capture(id) => {
-            if let Some(c) = bufs.captures.get_mut(id) {
-                if c.len() < CAPTURE_CAP {
-                    c.push_str(text);
-                }
+            if let Some(c) = bufs.captures.get_mut(id)
+                && c.len() < CAPTURE_CAP
+            {
+                c.push_str(text);
             }
         }
     }
@@ -293,5 +299,31 @@ pub fn read_line_in(fd: Option<&Fd>, bufs: &mut Buffers) -> Read {
         None if done && avail.is_empty() => Read::Eof,
         None if done => read_in(fd, bufs, usize::MAX),
         None => Read::WouldBlock,
+    }
+}
+
+impl Buffers {
+    /// Drops every pipe, capture and text no descriptor in `live` refers to.
+    pub fn collect(&mut self, live: &std::collections::BTreeSet<u32>) {
+        self.pipes.retain(|k, _| live.contains(k));
+        self.captures.retain(|k, _| live.contains(k));
+        self.texts.retain(|k, _| live.contains(k));
+    }
+
+    /// How many buffers exist.
+    pub fn count(&self) -> usize {
+        self.pipes.len() + self.captures.len() + self.texts.len()
+    }
+}
+
+/// Buffer ids a descriptor table refers to.
+pub fn ids_in(fds: &Fds, out: &mut std::collections::BTreeSet<u32>) {
+    for fd in fds.values() {
+        match fd {
+            Fd::Out(Out::Pipe(id)) | Fd::Out(Out::Capture(id)) | Fd::In(In::Pipe(id)) | Fd::In(In::Text(id)) => {
+                out.insert(*id);
+            }
+            _ => {}
+        }
     }
 }

@@ -1,20 +1,18 @@
-//! Starting programs: resolving a command through `PATH`, `#!` interpreters, starting a
-//! shell (`sh -c`, `sh script`, an interactive `sh`), an applet or an image program, and
-//! [`Process::spawn`], which does the same for a container's main process.
+//! Running commands from a shell: resolving a name through `PATH`, `#!` interpreters,
+//! then starting a shell (see [`super::spawn`]), an applet, an image program, or the
+//! embedder's own program (the host's `docker`).
 //!
 //! Invariant: interpreter chains (`#!` pointing at a script) are followed at most
 //! [`MAX_INTERP`] times.
 
-use std::collections::BTreeMap;
-
-use super::io::{Buffers, Fd, In, std_fds};
+use super::io::{Fd, In};
 use super::shell::Shell;
 use super::task::{AfterWait, Frame, Task};
-use super::{ExternalResult, Process, SpawnError, SpawnOpts, Sys};
-use crate::unix::fs::{Cred, Data, Errno, Fs, Kind, path};
-use crate::unix::programs::{self, Noop, Program, Step};
+use super::{ExternalResult, Process, SpawnError, Sys};
+use crate::unix::fs::{Cred, Data, Fs, Kind, path};
 use crate::unix::process::io::Io;
-use crate::unix::sh::{Dialect, Origin, Parser};
+use crate::unix::programs::{self, Noop, Program, Step};
+use crate::unix::sh::Dialect;
 
 /// Interpreter indirections followed for one exec.
 pub const MAX_INTERP: u32 = 4;
@@ -137,100 +135,24 @@ fn exec_error(sh: &Shell, e: &SpawnError) -> (String, i32) {
     }
 }
 
-/// A shell started as `argv`: its task (fds inherited from `fds`), or its error.
-#[allow(clippy::too_many_arguments)]
-fn shell_task(dialect: Dialect, argv: &[String], env: &[(String, String)], cwd: &str, cred: Cred, fds: super::io::Fds, pid: u32, tty: bool, fs: &dyn Fs) -> Result<Task, (String, i32)> {
-    let argv0 = argv.first().cloned().unwrap_or_else(|| "sh".into());
-    let mut i = 1;
-    let mut cmd_mode = false;
-    let (mut errexit, mut xtrace, mut force_i) = (false, false, false);
-    while i < argv.len() {
-        let a = &argv[i];
-        if a == "--" {
-            i += 1;
-            break;
-        }
-        if a.len() > 1 && (a.starts_with('-') || a.starts_with('+')) && !a.starts_with("--") {
-            for c in a[1..].chars() {
-                match c {
-                    'c' => cmd_mode = true,
-                    'e' => errexit = true,
-                    'x' => xtrace = true,
-                    'i' => force_i = true,
-                    _ => {}
-                }
-            }
-            i += 1;
-            continue;
-        }
-        if a.starts_with("--") {
-            i += 1;
-            continue;
-        }
-        break;
-    }
-    let short = argv0.rsplit('/').next().unwrap_or(&argv0).to_string();
-    let mut frames = Vec::new();
-    let (origin, name, positional, interactive);
-    if cmd_mode {
-        let Some(src) = argv.get(i) else {
-            return Err(match dialect {
-                Dialect::Ash => (format!("{argv0}: -c requires an argument\n"), 2),
-                Dialect::Dash => (format!("{argv0}: 0: -c requires an argument\n"), 2),
-                Dialect::Bash => (format!("{argv0}: -c: option requires an argument\n"), 2),
-            });
-        };
-        frames.push(Frame::Script(Box::new(Parser::new(src, dialect))));
-        origin = Origin::CommandString;
-        name = argv.get(i + 1).cloned().unwrap_or(argv0.clone());
-        positional = argv.iter().skip(i + 2).cloned().collect::<Vec<_>>();
-        interactive = false;
-    } else if let Some(script) = argv.get(i) {
-        let abs = path::absolute(cwd, script);
-        let content = match fs.read(&abs, cred) {
-            Ok(d) => String::from_utf8_lossy(&d.bytes()).into_owned(),
-            Err(e) => {
-                let e = if e == Errno::EISDIR { Errno::EISDIR } else { e };
-                return Err(match dialect {
-                    Dialect::Ash => (format!("{argv0}: can't open '{script}': {}\n", e.message()), 2),
-                    Dialect::Dash => (format!("{argv0}: 0: cannot open {script}: {}\n", if e == Errno::ENOENT { "No such file" } else { e.message() }), 2),
-                    Dialect::Bash => (format!("{argv0}: {script}: {}\n", e.message()), 127),
-                });
-            }
-        };
-        frames.push(Frame::Script(Box::new(Parser::new(&content, dialect))));
-        origin = Origin::Script(script.clone());
-        name = script.clone();
-        positional = argv.iter().skip(i + 1).cloned().collect();
-        interactive = false;
-    } else {
-        frames.push(Frame::Interactive { pending: String::new() });
-        interactive = force_i || (tty && matches!(fds.get(&0), Some(Fd::In(In::Stdin))));
-        origin = if interactive { Origin::Interactive } else { Origin::CommandString };
-        name = argv0.clone();
-        positional = Vec::new();
-    }
-    let _ = short;
-    let mut sh = Shell::new(dialect, &name, origin, env, cwd, cred, pid);
-    sh.positional = positional;
-    sh.interactive = interactive;
-    sh.errexit = errexit;
-    sh.xtrace = xtrace;
-    let mut t = Task::new(sh, fds, pid, true, argv.join(" "));
-    t.frames = frames;
-    Ok(t)
-}
-
 impl Process {
     /// Runs `argv` from shell task `t` (`replace`: the `exec` builtin).
-    pub(super) fn launch(&mut self, t: &mut Task, argv: Vec<String>, env: Vec<(String, String)>, replace: bool, sys: &mut dyn Sys) {
+    pub(super) fn launch(
+        &mut self,
+        t: &mut Task,
+        argv: Vec<String>,
+        env: Vec<(String, String)>,
+        replace: bool,
+        sys: &mut dyn Sys,
+    ) {
         let path_var = env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone()).unwrap_or_else(|| t.shell.path());
         let r = resolve(&*sys.fs(), &argv[0], &path_var, &t.shell.cwd, t.shell.cred);
         match r {
             Err(SpawnError::NotFound { in_path: true, .. }) => {
-                let (not_found, _) = exec_error(&t.shell, &SpawnError::NotFound { name: argv[0].clone(), in_path: true });
+                let (not_found, _) =
+                    exec_error(&t.shell, &SpawnError::NotFound { name: argv[0].clone(), in_path: true });
                 let prog = Box::new(External { name: argv[0].clone(), argv: argv.clone(), not_found });
-                self.push_program(t, prog, argv, replace);
+                self.push_program(t, prog, argv, env, replace);
             }
             Err(e) => {
                 let (msg, code) = exec_error(&t.shell, &e);
@@ -241,7 +163,14 @@ impl Process {
         }
     }
 
-    fn push_program(&mut self, t: &mut Task, prog: Box<dyn Program>, argv: Vec<String>, replace: bool) {
+    fn push_program(
+        &mut self,
+        t: &mut Task,
+        prog: Box<dyn Program>,
+        argv: Vec<String>,
+        env: Vec<(String, String)>,
+        replace: bool,
+    ) {
         let cmdline = argv.join(" ");
         let pid = if replace {
             t.frames.clear();
@@ -252,16 +181,36 @@ impl Process {
             self.next_pid += 1;
             self.next_pid
         };
-        t.frames.push(Frame::Exec { prog, pid, cmdline });
+        t.frames.push(Frame::Exec { prog, pid, cmdline, env });
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn start_exe(&mut self, t: &mut Task, argv: Vec<String>, path: String, exe: Exe, env: Vec<(String, String)>, replace: bool, depth: u32, sys: &mut dyn Sys) {
+    fn start_exe(
+        &mut self,
+        t: &mut Task,
+        argv: Vec<String>,
+        path: String,
+        exe: Exe,
+        env: Vec<(String, String)>,
+        replace: bool,
+        depth: u32,
+        sys: &mut dyn Sys,
+    ) {
         match exe {
             Exe::Program(p) => {
                 if let Some(d) = programs::shell_dialect(&p, &argv[0]) {
                     let pid = if replace { t.pid } else { self.next_pid + 1 };
-                    match shell_task(d, &argv, &env, &t.shell.cwd, t.shell.cred, t.fds.clone(), pid, self.tty, &*sys.fs()) {
+                    match super::spawn::shell_task(
+                        d,
+                        &argv,
+                        &env,
+                        &t.shell.cwd,
+                        t.shell.cred,
+                        t.fds.clone(),
+                        pid,
+                        self.tty,
+                        &*sys.fs(),
+                    ) {
                         Ok(mut child) => {
                             if replace {
                                 child.closes = std::mem::take(&mut t.closes);
@@ -284,14 +233,15 @@ impl Process {
                     }
                     return;
                 }
-                let prog = sys.program(&p, &argv).or_else(|| programs::create(&p, &argv)).unwrap_or_else(|| Box::new(Noop));
-                self.push_program(t, prog, argv, replace);
+                let prog =
+                    sys.program(&p, &argv).or_else(|| programs::create(&p, &argv)).unwrap_or_else(|| Box::new(Noop));
+                self.push_program(t, prog, argv, env, replace);
             }
             Exe::Script(content) => {
                 if let Some((interp, arg)) = shebang(&content) {
                     let mut new_argv = vec![interp.clone()];
                     new_argv.extend(arg);
-                    new_argv.push(argv[0].clone());
+                    new_argv.push(if argv[0].contains('/') { argv[0].clone() } else { path.clone() });
                     new_argv.extend(argv[1..].iter().cloned());
                     let r = resolve(&*sys.fs(), &interp, &t.shell.path(), &t.shell.cwd, t.shell.cred);
                     match r {
@@ -300,7 +250,11 @@ impl Process {
                         }
                         _ => {
                             let msg = match t.shell.dialect {
-                                Dialect::Bash => format!("{}{}: {interp}: bad interpreter: No such file or directory\n", t.shell.prefix(), argv[0]),
+                                Dialect::Bash => format!(
+                                    "{}{}: {interp}: bad interpreter: No such file or directory\n",
+                                    t.shell.prefix(),
+                                    argv[0]
+                                ),
                                 _ => format!("{}{}: not found\n", t.shell.prefix(), argv[0]),
                             };
                             self.write_fd(t, 2, &msg, sys);
@@ -309,7 +263,6 @@ impl Process {
                     }
                     return;
                 }
-                let _ = path;
                 let mut sh_argv = vec![t.shell.argv0.clone()];
                 sh_argv.extend(argv.iter().cloned());
                 let d = t.shell.dialect;
@@ -318,73 +271,10 @@ impl Process {
                     Dialect::Dash => "dash".into(),
                     Dialect::Ash => "busybox".into(),
                 });
-                let sh_argv = if d == Dialect::Ash { std::iter::once("sh".to_string()).chain(argv).collect() } else { sh_argv };
+                let sh_argv =
+                    if d == Dialect::Ash { std::iter::once("sh".to_string()).chain(argv).collect() } else { sh_argv };
                 self.start_exe(t, sh_argv, String::new(), exe, env, replace, depth + 1, sys);
             }
         }
-    }
-
-    /// Starts a container's main process (or an `exec`'d one): resolves `argv[0]`
-    /// through `PATH` in `opts.env`, follows `#!`, and fails like runc would.
-    pub fn spawn(argv: Vec<String>, opts: SpawnOpts, sys: &mut dyn Sys) -> Result<Process, SpawnError> {
-        if argv.is_empty() {
-            return Err(SpawnError::Empty);
-        }
-        let path_var = opts.env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone()).unwrap_or_else(|| {
-            "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into()
-        });
-        let fds = std_fds(opts.stdin_open);
-        let mut argv = argv;
-        let mut depth = 0;
-        let task = loop {
-            let (_, exe) = resolve(&*sys.fs(), &argv[0], &path_var, &opts.cwd, opts.cred)?;
-            match exe {
-                Exe::Program(p) => {
-                    if let Some(d) = programs::shell_dialect(&p, &argv[0]) {
-                        match shell_task(d, &argv, &opts.env, &opts.cwd, opts.cred, fds.clone(), opts.pid, opts.tty, &*sys.fs()) {
-                            Ok(t) => break t,
-                            Err((msg, code)) => {
-                                let sh = Shell::new(d, &argv[0], Origin::CommandString, &opts.env, &opts.cwd, opts.cred, opts.pid);
-                                let mut t = Task::new(sh, fds.clone(), opts.pid, true, argv.join(" "));
-                                t.frames.push(Frame::SetLast(code));
-                                t.frames.push(Frame::Exec { prog: Box::new(super::builtins::Print { text: msg, fd: 2 }), pid: opts.pid, cmdline: argv.join(" ") });
-                                break t;
-                            }
-                        }
-                    }
-                    let prog = sys.program(&p, &argv).or_else(|| programs::create(&p, &argv)).unwrap_or_else(|| Box::new(Noop));
-                    let sh = Shell::new(Dialect::Ash, &argv[0], Origin::CommandString, &opts.env, &opts.cwd, opts.cred, opts.pid);
-                    let mut t = Task::new(sh, fds.clone(), opts.pid, false, argv.join(" "));
-                    t.frames.push(Frame::Exec { prog, pid: opts.pid, cmdline: argv.join(" ") });
-                    break t;
-                }
-                Exe::Script(content) => {
-                    let Some((interp, arg)) = shebang(&content) else { return Err(SpawnError::ExecFormat(argv[0].clone())) };
-                    depth += 1;
-                    if depth > MAX_INTERP {
-                        return Err(SpawnError::ExecFormat(argv[0].clone()));
-                    }
-                    let mut new_argv = vec![interp];
-                    new_argv.extend(arg);
-                    new_argv.extend(argv);
-                    argv = new_argv;
-                }
-            }
-        };
-        let mut tasks = BTreeMap::new();
-        tasks.insert(super::exec::MAIN, task);
-        let bufs = Buffers { stdin_closed: !opts.stdin_open, ..Buffers::default() };
-        Ok(Process {
-            tasks,
-            bufs,
-            now: sys.now(),
-            next_task: 0,
-            next_pid: opts.pid + 5,
-            exit: None,
-            pid1: opts.pid == 1,
-            tty: opts.tty,
-            finished: BTreeMap::new(),
-            self_signals: Vec::new(),
-        })
     }
 }

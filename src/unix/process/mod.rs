@@ -22,14 +22,18 @@ pub mod builtins;
 pub mod control;
 pub mod exec;
 pub mod expand;
+pub mod frames;
 pub mod io;
 pub mod launch;
 pub mod pattern;
 pub mod shell;
 pub mod signal;
 pub mod simple;
+pub mod spawn;
 pub mod task;
 
+#[cfg(test)]
+mod scenarios;
 #[cfg(test)]
 mod tests;
 
@@ -153,30 +157,41 @@ impl Default for SpawnOpts {
     }
 }
 
-/// Why a process could not start (the engine words it like runc, exit 127 or 126).
+/// Why a process could not start. runc (measured with Docker) words them, after
+/// `unable to start container process: `:
+///
+/// | variant | runc text | exit |
+/// |---|---|---|
+/// | `NotFound { in_path: true }` | `exec: "foo": executable file not found in $PATH` | 127 |
+/// | `NotFound { in_path: false }` | `exec: "/x": stat /x: no such file or directory` | 127 |
+/// | `IsDirectory` | `exec: "/etc": permission denied` | 126 |
+/// | `PermissionDenied` | `exec: "/f": permission denied` | 126 |
+/// | `ExecFormat` | `exec: "/f": exec format error` | 126 |
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SpawnError {
     /// No argv at all.
     Empty,
-    /// `exec: "foo": executable file not found in $PATH` (127), or a path that does not
-    /// exist: `exec: "/x": stat /x: no such file or directory` (127).
     NotFound { name: String, in_path: bool },
-    /// `exec: "/etc/passwd": permission denied` (126).
     PermissionDenied(String),
-    /// `exec: "/etc": is a directory` (126).
     IsDirectory(String),
-    /// `exec format error` (a file that is neither a program nor a `#!` script).
+    /// A file that is neither a simulated program nor a `#!` script.
     ExecFormat(String),
 }
 
 /// Where a process stands after `run`.
+///
+/// `run(sys, until)` catches the process up from its own last instant to `until`: sleeps
+/// that end before `until` are slept through (output carries the right times), and
+/// external events (input fed, signals) are taken as happening at `sys.now()`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RunStatus {
     Exited(i32),
     /// Still has work; call `run` again (a busy loop, or the output budget was spent).
     Running,
     /// Nothing to do before `wake`.
-    Sleeping { wake: Time },
+    Sleeping {
+        wake: Time,
+    },
     /// Waits forever (a server, `tail -f`, a read on a pipe nobody writes) until a signal.
     Blocked,
     /// Waits for standard input (an interactive shell's next line, `read`, `cat`).

@@ -180,7 +180,15 @@ pub fn glob(fs: &dyn Fs, cwd: &str, p: &[(char, bool)], cred: Cred) -> Vec<Strin
     for comp in &comps {
         let mut next = Vec::new();
         for b in &bases {
-            let join = |name: &str| if b.is_empty() { name.to_string() } else if b.ends_with('/') { format!("{b}{name}") } else { format!("{b}/{name}") };
+            let join = |name: &str| {
+                if b.is_empty() {
+                    name.to_string()
+                } else if b.ends_with('/') {
+                    format!("{b}{name}")
+                } else {
+                    format!("{b}/{name}")
+                }
+            };
             if has_magic(comp) {
                 let dir = if b.is_empty() { cwd.to_string() } else { path::absolute(cwd, b) };
                 let Ok(names) = fs.readdir(&dir, cred) else { continue };
@@ -209,7 +217,9 @@ pub fn glob(fs: &dyn Fs, cwd: &str, p: &[(char, bool)], cred: Cred) -> Vec<Strin
     let mut out: Vec<String> = bases
         .into_iter()
         .filter(|b| !b.is_empty() && fs.lstat(&path::absolute(cwd, b)).is_ok())
-        .filter(|b| !trailing_slash || fs.stat(&path::absolute(cwd, b)).is_ok_and(|s| s.kind == crate::unix::fs::Kind::Dir))
+        .filter(|b| {
+            !trailing_slash || fs.stat(&path::absolute(cwd, b)).is_ok_and(|s| s.kind == crate::unix::fs::Kind::Dir)
+        })
         .map(|b| if trailing_slash { format!("{b}/") } else { b })
         .collect();
     out.sort();

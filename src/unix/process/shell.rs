@@ -52,7 +52,15 @@ pub struct Shell {
 }
 
 impl Shell {
-    pub fn new(dialect: Dialect, argv0: &str, origin: Origin, env: &[(String, String)], cwd: &str, cred: Cred, pid: u32) -> Shell {
+    pub fn new(
+        dialect: Dialect,
+        argv0: &str,
+        origin: Origin,
+        env: &[(String, String)],
+        cwd: &str,
+        cred: Cred,
+        pid: u32,
+    ) -> Shell {
         let mut sh = Shell {
             vars: Vec::new(),
             funcs: BTreeMap::new(),
@@ -170,7 +178,9 @@ impl Shell {
         };
         match (self.dialect, &self.origin) {
             (Dialect::Ash, Origin::Script(_)) => format!("{name}: {builtin}: line {}: ", self.line),
-            (Dialect::Ash, Origin::CommandString) => format!("{name}: {builtin}: line {}: ", self.line.saturating_sub(1)),
+            (Dialect::Ash, Origin::CommandString) => {
+                format!("{name}: {builtin}: line {}: ", self.line.saturating_sub(1))
+            }
             (Dialect::Ash, Origin::Interactive) => format!("{name}: {builtin}: "),
             (Dialect::Dash, _) => format!("{name}: {}: {builtin}: ", self.line),
             (Dialect::Bash, Origin::Interactive) => format!("{name}: {builtin}: "),

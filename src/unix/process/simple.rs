@@ -19,7 +19,10 @@ use crate::unix::sh::ast::{Command, Redir, RedirOp};
 pub type ExpRedir = (u32, RedirOp, String);
 
 /// Special builtins: assignments before them persist, errors in them end a script.
-pub const SPECIAL: &[&str] = &[":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return", "set", "shift", "trap", "unset"];
+pub const SPECIAL: &[&str] = &[
+    ":", ".", "break", "continue", "eval", "exec", "exit", "export", "readonly", "return", "set", "shift", "trap",
+    "unset",
+];
 
 pub fn expand_redirs(ctx: &mut Ctx<'_>, redirs: &[Redir]) -> Result<Vec<ExpRedir>, ExpErr> {
     let mut out = Vec::new();
@@ -31,7 +34,14 @@ pub fn expand_redirs(ctx: &mut Ctx<'_>, redirs: &[Redir]) -> Result<Vec<ExpRedir
 }
 
 impl Process {
-    pub(super) fn simple(&mut self, t: &mut Task, cmd: Rc<Command>, substs: Vec<(String, i32)>, saved: Option<Vec<(String, Var)>>, sys: &mut dyn Sys) {
+    pub(super) fn simple(
+        &mut self,
+        t: &mut Task,
+        cmd: Rc<Command>,
+        substs: Vec<(String, i32)>,
+        saved: Option<Vec<(String, Var)>>,
+        sys: &mut dyn Sys,
+    ) {
         let Command::Simple(s) = &*cmd else { return };
         t.shell.line = s.line;
         let snapshot = t.shell.vars.clone();
@@ -109,7 +119,8 @@ impl Process {
         }
         if super::builtins::is_builtin(&name, t.shell.dialect) {
             if !assigns.is_empty() {
-                let restore: Vec<(String, Option<String>)> = assigns.iter().map(|(k, _)| (k.clone(), t.shell.get(k).map(String::from))).collect();
+                let restore: Vec<(String, Option<String>)> =
+                    assigns.iter().map(|(k, _)| (k.clone(), t.shell.get(k).map(String::from))).collect();
                 t.frames.push(Frame::RestoreVars(restore));
                 for (k, v) in &assigns {
                     let _ = t.shell.set(k, v);
@@ -132,8 +143,12 @@ impl Process {
             Dialect::Bash => format!("{}{name}: readonly variable\n", t.shell.prefix()),
             _ => format!("{}{name}: is read only\n", t.shell.prefix()),
         };
-        let status = if t.shell.dialect == Dialect::Bash { 1 } else { 2 };
-        self.expansion_failed(t, &msg, status, sys);
+        if t.shell.dialect == Dialect::Bash {
+            self.write_fd(t, 2, &msg, sys);
+            t.shell.last = 1;
+        } else {
+            self.expansion_failed(t, &msg, 2, sys);
+        }
     }
 
     /// Opens expanded redirections on `t`'s descriptors; prints the shell's error and
@@ -145,14 +160,16 @@ impl Process {
                 RedirOp::In | RedirOp::ReadWrite => self.open_in(t, target, sys).map(|f| {
                     t.fds.insert(fd, f);
                 }),
-                RedirOp::Out | RedirOp::Append | RedirOp::Both => self.open_out(t, target, *op == RedirOp::Append, sys).map(|o| {
-                    if *op == RedirOp::Both {
-                        t.fds.insert(2, Fd::Out(o.clone()));
-                        t.fds.insert(1, Fd::Out(o));
-                    } else {
-                        t.fds.insert(fd, Fd::Out(o));
-                    }
-                }),
+                RedirOp::Out | RedirOp::Append | RedirOp::Both => {
+                    self.open_out(t, target, *op == RedirOp::Append, sys).map(|o| {
+                        if *op == RedirOp::Both {
+                            t.fds.insert(2, Fd::Out(o.clone()));
+                            t.fds.insert(1, Fd::Out(o));
+                        } else {
+                            t.fds.insert(fd, Fd::Out(o));
+                        }
+                    })
+                }
                 RedirOp::DupOut | RedirOp::DupIn => {
                     if target == "-" {
                         t.fds.remove(&fd);
@@ -160,7 +177,10 @@ impl Process {
                     } else if let Some(src) = target.parse::<u32>().ok().and_then(|n| t.fds.get(&n).cloned()) {
                         t.fds.insert(fd, src);
                         Ok(())
-                    } else if *op == RedirOp::DupOut && target.parse::<u32>().is_err() && t.shell.dialect != Dialect::Dash {
+                    } else if *op == RedirOp::DupOut
+                        && target.parse::<u32>().is_err()
+                        && t.shell.dialect != Dialect::Dash
+                    {
                         self.open_out(t, target, false, sys).map(|o| {
                             t.fds.insert(1, Fd::Out(o.clone()));
                             t.fds.insert(2, Fd::Out(o));
@@ -199,7 +219,11 @@ impl Process {
             }
             Err(e) => Err(match t.shell.dialect {
                 Dialect::Ash => format!("{}can't open {target}: {}\n", t.shell.prefix(), ash_open_msg(e)),
-                Dialect::Dash => format!("{}cannot open {target}: {}\n", t.shell.prefix(), if e == Errno::ENOENT { "No such file" } else { e.message() }),
+                Dialect::Dash => format!(
+                    "{}cannot open {target}: {}\n",
+                    t.shell.prefix(),
+                    if e == Errno::ENOENT { "No such file" } else { e.message() }
+                ),
                 Dialect::Bash => format!("{}{target}: {}\n", t.shell.prefix(), e.message()),
             }),
         }
@@ -218,7 +242,11 @@ impl Process {
         match r {
             Ok(()) => Ok(Out::File(sys.fs().realpath(&abs).unwrap_or(abs))),
             Err(e) => Err(match t.shell.dialect {
-                Dialect::Ash => format!("{}can't create {target}: {}\n", t.shell.prefix(), if e == Errno::ENOENT { "nonexistent directory" } else { e.message() }),
+                Dialect::Ash => format!(
+                    "{}can't create {target}: {}\n",
+                    t.shell.prefix(),
+                    if e == Errno::ENOENT { "nonexistent directory" } else { e.message() }
+                ),
                 Dialect::Dash => format!("{}cannot create {target}: {}\n", t.shell.prefix(), dash_msg(e)),
                 Dialect::Bash => format!("{}{target}: {}\n", t.shell.prefix(), e.message()),
             }),

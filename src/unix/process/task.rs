@@ -48,27 +48,75 @@ pub enum Frame {
     /// A shell reading its program one complete command at a time.
     Script(Box<Parser>),
     /// A shell reading commands from fd 0 (a prompt, or `sh` fed by a pipe).
-    Interactive { pending: String },
-    Seq { list: Rc<List>, idx: usize },
-    AndOr { list: Rc<List>, idx: usize, next: usize },
+    Interactive {
+        pending: String,
+    },
+    Seq {
+        list: Rc<List>,
+        idx: usize,
+    },
+    /// `ran`: 1 + index of the last pipeline that ran (0: none yet).
+    AndOr {
+        list: Rc<List>,
+        idx: usize,
+        next: usize,
+        ran: usize,
+    },
     Bang,
-    Cmd { cmd: Rc<Command>, substs: Vec<(String, i32)>, saved: Option<Vec<(String, Var)>> },
-    If { cmd: Rc<Command>, arm: usize, phase: u8 },
-    Loop { cmd: Rc<Command>, phase: u8, status: i32 },
-    For { cmd: Rc<Command>, items: Option<Vec<String>>, i: usize, substs: Vec<(String, i32)> },
-    Case { cmd: Rc<Command>, substs: Vec<(String, i32)> },
+    Cmd {
+        cmd: Rc<Command>,
+        substs: Vec<(String, i32)>,
+        saved: Option<Vec<(String, Var)>>,
+    },
+    If {
+        cmd: Rc<Command>,
+        arm: usize,
+        phase: u8,
+    },
+    Loop {
+        cmd: Rc<Command>,
+        phase: u8,
+        status: i32,
+    },
+    For {
+        cmd: Rc<Command>,
+        items: Option<Vec<String>>,
+        i: usize,
+        substs: Vec<(String, i32)>,
+    },
+    Case {
+        cmd: Rc<Command>,
+        substs: Vec<(String, i32)>,
+    },
     RestoreFds(Fds),
     /// A function call boundary: restores positional parameters.
-    Call { saved: Vec<String> },
+    Call {
+        saved: Vec<String>,
+    },
     /// A running program (applet or image program), with its PID and command line.
-    Exec { prog: Box<dyn Program>, pid: u32, cmdline: String },
-    Wait { tasks: Vec<u32>, then: AfterWait },
+    Exec {
+        prog: Box<dyn Program>,
+        pid: u32,
+        cmdline: String,
+        env: Vec<(String, String)>,
+    },
+    Wait {
+        tasks: Vec<u32>,
+        then: AfterWait,
+    },
     /// The `wait` builtin: like `Wait`, but a trapped signal interrupts it.
-    WaitBuiltin { tasks: Vec<u32> },
+    WaitBuiltin {
+        tasks: Vec<u32>,
+    },
     /// The `read` builtin waiting for a line.
-    Read { names: Vec<String>, raw: bool },
+    Read {
+        names: Vec<String>,
+        raw: bool,
+    },
     /// End of a trap action: restores `$?`.
-    TrapEnd { status: i32 },
+    TrapEnd {
+        status: i32,
+    },
     /// `$?` = this when popped.
     SetLast(i32),
     /// Restores variables set only for one command (`IFS=: read a b`): `None` unsets.

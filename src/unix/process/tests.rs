@@ -74,12 +74,18 @@ fn control_flow() {
 #[test]
 fn pipes_redirections_and_heredocs() {
     assert_eq!(ash("echo a b | { read x y; echo $y; }").0, "b\n");
-    assert_eq!(ash("echo hi > /tmp/f; echo more >> /tmp/f; while read l; do echo \"<$l>\"; done < /tmp/f").0, "<hi>\n<more>\n");
+    assert_eq!(
+        ash("echo hi > /tmp/f; echo more >> /tmp/f; while read l; do echo \"<$l>\"; done < /tmp/f").0,
+        "<hi>\n<more>\n"
+    );
     assert_eq!(ash("read a <<EOF\nhello $HOME\nEOF\necho $a").0, "hello /root\n");
     assert_eq!(ash("echo err >&2; echo out 2>&1").1, "err\n");
     assert_eq!(ash("echo x > /dev/null; echo y"), ("y\n".into(), "".into(), RunStatus::Exited(0)));
     let (o, e, s) = ash("echo hi > /nonexist/f");
-    assert_eq!((o.as_str(), e.as_str(), s), ("", "sh: can't create /nonexist/f: nonexistent directory\n", RunStatus::Exited(1)));
+    assert_eq!(
+        (o.as_str(), e.as_str(), s),
+        ("", "sh: can't create /nonexist/f: nonexistent directory\n", RunStatus::Exited(1))
+    );
 }
 
 #[test]
@@ -101,7 +107,9 @@ fn loop_with_sleep_suspends_and_resumes() {
     let lowers = [&base];
     let mut up = Layer::new();
     let mut sys = SimpleSys::new(UnionFs::new(&lowers, &mut up), T0);
-    let mut p = Process::spawn(argv(&["sh", "-c", "while true; do echo tick; sleep 1; done"]), SpawnOpts::default(), &mut sys).unwrap();
+    let mut p =
+        Process::spawn(argv(&["sh", "-c", "while true; do echo tick; sleep 1; done"]), SpawnOpts::default(), &mut sys)
+            .unwrap();
     let st = p.run(&mut sys, T0 + Span::millis(2500));
     assert_eq!(st, RunStatus::Sleeping { wake: T0 + Span::secs(3) });
     let times: Vec<Time> = sys.output.iter().map(|o| o.0).collect();
@@ -197,6 +205,16 @@ fn adhoc() {
     let debian = std::env::var("DOCA_IMAGE").is_ok_and(|v| v == "debian");
     let base = if debian { debian_rootfs(T0) } else { busybox_rootfs(T0) };
     let shell = std::env::var("DOCA_SHELL").unwrap_or_else(|_| "sh".into());
-    let (o, e, s) = run_in(&base, &shell, &script, 10);
+    let (o, e, s) = if std::env::var("DOCA_TTY").is_ok() {
+        let lowers = [&base];
+        let mut up = Layer::new();
+        let mut sys = SimpleSys::new(UnionFs::new(&lowers, &mut up), T0);
+        let opts = SpawnOpts { tty: true, ..SpawnOpts::default() };
+        let mut p = Process::spawn(argv(&[&shell, "-c", &script]), opts, &mut sys).unwrap();
+        let st = p.run(&mut sys, T0 + Span::secs(10));
+        (sys.stdout(), sys.stderr(), st)
+    } else {
+        run_in(&base, &shell, &script, 10)
+    };
     print!("--stdout--\n{o}--stderr--\n{e}--status-- {s:?}\n");
 }

@@ -52,6 +52,9 @@ impl Ctx<'_, '_> {
     /// A file's text content.
     pub fn read_file(&mut self, name: &str) -> Result<String, Errno> {
         let abs = self.io.abs(name);
+        if crate::unix::fs::path::normalize("/", &abs) == "/dev/null" {
+            return Ok(String::new());
+        }
         let cred = self.io.cred;
         let data = self.io.fs().read(&abs, cred)?;
         Ok(String::from_utf8_lossy(&data.bytes()).into_owned())
@@ -87,9 +90,22 @@ impl Opts {
 /// options (`--x`) are kept as operands-free flags named by their first letter when
 /// unknown. `Err(c)` names an invalid option.
 pub fn getopt(args: &[String], known: &str, with_value: &str) -> Result<Opts, char> {
+    getopt_mode(args, known, with_value, false)
+}
+
+/// Like [`getopt`], but options end at the first operand (`xargs ls -d`: `-d` is `ls`'s).
+pub fn getopt_first(args: &[String], known: &str, with_value: &str) -> Result<Opts, char> {
+    getopt_mode(args, known, with_value, true)
+}
+
+fn getopt_mode(args: &[String], known: &str, with_value: &str, stop_at_operand: bool) -> Result<Opts, char> {
     let mut o = Opts::default();
     let mut i = 0;
     while i < args.len() {
+        if stop_at_operand && !o.operands.is_empty() {
+            o.operands.extend(args[i..].iter().cloned());
+            break;
+        }
         let a = &args[i];
         if a == "--" {
             o.operands.extend(args[i + 1..].iter().cloned());
@@ -166,29 +182,32 @@ fn one(main: Main, argv: Vec<String>, flavor: Flavor) -> Option<Box<dyn Program>
 
 /// The tool `name` (an applet name, not a path) with its full argv.
 pub fn create(name: &str, flavor: Flavor, argv: Vec<String>) -> Option<Box<dyn Program>> {
-    use super::{fileutils as f, info as i, ls, text as t, textutils as x};
+    use super::{attrs as a, fileutils as f, grep as g, info as i, ls, misc as m, testcmd, text as t, textutils as x};
     match name {
         "true" => one(|_| Some(0), argv, flavor),
         "false" => one(|_| Some(1), argv, flavor),
         "echo" => one(t::echo, argv, flavor),
         "printf" => one(t::printf, argv, flavor),
-        "test" | "[" => one(t::test, argv, flavor),
-        "sleep" => t::Sleep::create(argv, flavor),
-        "yes" => Some(Box::new(t::Yes { argv, sent: 0 })),
+        "test" | "[" => Some(Box::new(testcmd::TestProg {
+            argv,
+            style: if flavor == Flavor::Gnu { testcmd::TestStyle::Gnu } else { testcmd::TestStyle::Busybox },
+        })),
+        "sleep" => m::Sleep::create(argv, flavor),
+        "yes" => Some(Box::new(m::Yes { argv, sent: 0 })),
         "cat" => Some(Box::new(x::Cat::new(argv, flavor))),
         "tail" => x::Tail::create(argv, flavor),
         "head" => x::Head::create(argv, flavor),
         "wc" => one(x::wc, argv, flavor),
-        "grep" | "egrep" | "fgrep" => x::Grep::create(argv, flavor),
+        "grep" | "egrep" | "fgrep" => g::Grep::create(argv, flavor),
         "cut" => one(x::cut, argv, flavor),
         "sort" => one(x::sort, argv, flavor),
         "uniq" => one(x::uniq, argv, flavor),
         "tr" => one(x::tr, argv, flavor),
         "tee" => x::Tee::create(argv, flavor),
-        "xargs" => one(x::xargs, argv, flavor),
-        "seq" => one(t::seq, argv, flavor),
-        "basename" => one(t::basename, argv, flavor),
-        "dirname" => one(t::dirname, argv, flavor),
+        "xargs" => Some(Box::new(x::Xargs { argv, flavor })),
+        "seq" => one(m::seq, argv, flavor),
+        "basename" => one(m::basename, argv, flavor),
+        "dirname" => one(m::dirname, argv, flavor),
         "ls" => one(ls::ls, argv, flavor),
         "pwd" => one(f::pwd, argv, flavor),
         "mkdir" => one(f::mkdir, argv, flavor),
@@ -198,10 +217,11 @@ pub fn create(name: &str, flavor: Flavor, argv: Vec<String>) -> Option<Box<dyn P
         "cp" => one(f::cp, argv, flavor),
         "mv" => one(f::mv, argv, flavor),
         "ln" => one(f::ln, argv, flavor),
-        "chmod" => one(f::chmod, argv, flavor),
-        "stat" => one(f::stat, argv, flavor),
-        "which" => one(f::which, argv, flavor),
-        "env" | "printenv" => one(i::env, argv, flavor),
+        "chmod" => one(a::chmod, argv, flavor),
+        "stat" => one(a::stat, argv, flavor),
+        "which" => one(a::which, argv, flavor),
+        "env" | "printenv" => Some(Box::new(i::Env { argv, flavor })),
+        "nohup" => Some(Box::new(Exec { argv })),
         "hostname" => one(i::hostname, argv, flavor),
         "uname" => one(i::uname, argv, flavor),
         "id" => one(i::id, argv, flavor),
@@ -210,5 +230,20 @@ pub fn create(name: &str, flavor: Flavor, argv: Vec<String>) -> Option<Box<dyn P
         "ps" => one(i::ps, argv, flavor),
         "kill" => one(i::kill, argv, flavor),
         _ => None,
+    }
+}
+
+/// `nohup COMMAND`: runs COMMAND in its place.
+#[derive(Clone, Debug)]
+pub struct Exec {
+    pub argv: Vec<String>,
+}
+
+impl Program for Exec {
+    fn step(&mut self, io: &mut Io<'_>) -> Step {
+        Step::Exec { argv: self.argv.iter().skip(1).cloned().collect(), env: io.env.to_vec() }
+    }
+    fn clone_box(&self) -> Box<dyn Program> {
+        Box::new(self.clone())
     }
 }

@@ -1,14 +1,13 @@
-//! Line filters: `grep` (streaming), `wc`, `cut`, `sort`, `uniq`, `tr`, `xargs` (runs
-//! `echo` only). Error texts follow busybox or GNU by [`Flavor`].
+//! Line filters: `wc`, `cut`, `sort`, `uniq`, `tr`, and `xargs` (which execs its command
+//! with every word read). Error texts follow busybox or GNU by [`Flavor`].
 //!
 //! Invariant: a filter that needs all of its input returns `None` (waits) before writing
 //! anything.
 
 use super::applets::{Ctx, getopt};
-use super::regex::Regex;
 use super::{Flavor, Program, Step};
 use crate::unix::fs::Errno;
-use crate::unix::process::io::{Io, Read};
+use crate::unix::process::io::Io;
 
 /// Reads every input (`-` or no operand is stdin): `None` while stdin is still open.
 fn inputs(c: &mut Ctx, operands: &[String]) -> Option<Vec<(String, Result<String, Errno>)>> {
@@ -17,7 +16,18 @@ fn inputs(c: &mut Ctx, operands: &[String]) -> Option<Vec<(String, Result<String
     if ops.iter().any(|o| o == "-") {
         stdin = Some(c.stdin_all()?);
     }
-    Some(ops.into_iter().map(|o| if o == "-" { (o, Ok(stdin.clone().unwrap_or_default())) } else { let r = c.read_file(&o); (o, r) }).collect())
+    Some(
+        ops.into_iter()
+            .map(|o| {
+                if o == "-" {
+                    (o, Ok(stdin.clone().unwrap_or_default()))
+                } else {
+                    let r = c.read_file(&o);
+                    (o, r)
+                }
+            })
+            .collect(),
+    )
 }
 
 pub fn wc(c: &mut Ctx) -> Option<i32> {
@@ -36,7 +46,11 @@ pub fn wc(c: &mut Ctx) -> Option<i32> {
     for (name, r) in &ins {
         match r {
             Ok(t) => {
-                let v = [t.matches('\n').count() as u64, t.split_whitespace().count() as u64, if o.has('m') { t.chars().count() as u64 } else { t.len() as u64 }];
+                let v = [
+                    t.matches('\n').count() as u64,
+                    t.split_whitespace().count() as u64,
+                    if o.has('m') { t.chars().count() as u64 } else { t.len() as u64 },
+                ];
                 for k in 0..3 {
                     total[k] += v[k];
                 }
@@ -80,207 +94,15 @@ pub fn wc(c: &mut Ctx) -> Option<i32> {
     Some(status)
 }
 
-/// Compiled `grep` options.
-#[derive(Clone, Debug)]
-struct GrepCfg {
-    res: Vec<Regex>,
-    invert: bool,
-    count: bool,
-    number: bool,
-    quiet: bool,
-    list: bool,
-    only: bool,
-    whole_line: bool,
-    names: bool,
-    silent: bool,
-}
-
-/// `grep [-ivcnqlohHsxEF] [-e PAT] PATTERN [FILE]...`: files at once, stdin line by line.
-#[derive(Clone, Debug)]
-pub struct Grep {
-    argv: Vec<String>,
-    flavor: Flavor,
-    cfg: Option<GrepCfg>,
-    matched: u64,
-    line: u64,
-    status: i32,
-}
-
-impl Grep {
-    pub fn create(argv: Vec<String>, flavor: Flavor) -> Option<Box<dyn Program>> {
-        Some(Box::new(Grep { argv, flavor, cfg: None, matched: 0, line: 0, status: 1 }))
-    }
-}
-
-impl GrepCfg {
-    fn hit(&self, line: &str) -> Option<(usize, usize)> {
-        let m = self.res.iter().find_map(|r| {
-            if self.whole_line {
-                r.find(line).filter(|&(s, e)| s == 0 && e == line.chars().count())
-            } else {
-                r.find(line)
-            }
-        });
-        match (m, self.invert) {
-            (Some(x), false) => Some(x),
-            (None, true) => Some((0, 0)),
-            _ => None,
-        }
-    }
-
-    /// Lines to print for `line` (with prefixes), or nothing.
-    fn format(&self, name: Option<&str>, n: u64, line: &str, span: (usize, usize)) -> String {
-        let mut pre = String::new();
-        if let Some(f) = name.filter(|_| self.names) {
-            pre.push_str(f);
-            pre.push(':');
-        }
-        if self.number {
-            pre.push_str(&format!("{n}:"));
-        }
-        if self.only && !self.invert {
-            let part: String = line.chars().skip(span.0).take(span.1 - span.0).collect();
-            return format!("{pre}{part}\n");
-        }
-        format!("{pre}{line}\n")
-    }
-}
-
-impl Program for Grep {
-    fn step(&mut self, io: &mut Io<'_>) -> Step {
-        if self.cfg.is_none() {
-            let argv = self.argv.clone();
-            let mut c = Ctx { argv: &argv, flavor: self.flavor, io };
-            let o = match getopt(c.args(), "ivcnqlohHsxEFwrRz", "em") {
-                Ok(o) => o,
-                Err(x) => return Step::Exit(c.bad_option(x, 2)),
-            };
-            let mut pats: Vec<String> = o.values.iter().filter(|v| v.0 == 'e').map(|v| v.1.clone()).collect();
-            let mut files = o.operands.clone();
-            if pats.is_empty() {
-                if files.is_empty() {
-                    let msg = if c.gnu() {
-                        "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n".to_string()
-                    } else {
-                        format!("{}\n\nUsage: grep [-HhnlLoqvsrRiwFEz] [-m N] [-A|B|C N] {{ PATTERN | -e PATTERN... | -f FILE... }} [FILE]...\n", super::applets::BANNER)
-                    };
-                    c.io.err(&msg);
-                    return Step::Exit(2);
-                }
-                pats.push(files.remove(0));
-            }
-            let ere = o.has('E') || c.name() == "egrep";
-            let fixed = o.has('F') || c.name() == "fgrep";
-            let mut res = Vec::new();
-            for p in pats.iter().flat_map(|p| p.split('\n')) {
-                if fixed {
-                    res.push(Regex::literal(p, o.has('i')));
-                } else {
-                    match Regex::new(p, ere, o.has('i')) {
-                        Ok(r) => res.push(r),
-                        Err(e) => {
-                            c.fail(&e.0);
-                            return Step::Exit(2);
-                        }
-                    }
-                }
-            }
-            let names = (files.len() > 1 || o.has('H')) && !o.has('h');
-            let cfg = GrepCfg {
-                res,
-                invert: o.has('v'),
-                count: o.has('c'),
-                number: o.has('n'),
-                quiet: o.has('q'),
-                list: o.has('l'),
-                only: o.has('o'),
-                whole_line: o.has('x'),
-                names,
-                silent: o.has('s'),
-            };
-            if !files.is_empty() && files != ["-"] {
-                let mut status = 1;
-                let mut out = String::new();
-                let mut errs = false;
-                for f in &files {
-                    let text = match c.read_file(f) {
-                        Ok(t) => t,
-                        Err(e) => {
-                            if !cfg.silent {
-                                c.fail(&format!("{f}: {}", e.message()));
-                            }
-                            errs = true;
-                            continue;
-                        }
-                    };
-                    let mut n = 0;
-                    for (i, line) in text.lines().enumerate() {
-                        if let Some(span) = cfg.hit(line) {
-                            n += 1;
-                            if !cfg.count && !cfg.list && !cfg.quiet {
-                                out.push_str(&cfg.format(Some(f), i as u64 + 1, line, span));
-                            }
-                        }
-                    }
-                    if n > 0 {
-                        status = 0;
-                    }
-                    if cfg.count && !cfg.quiet {
-                        out.push_str(&if cfg.names { format!("{f}:{n}\n") } else { format!("{n}\n") });
-                    }
-                    if cfg.list && n > 0 && !cfg.quiet {
-                        out.push_str(&format!("{f}\n"));
-                    }
-                    if cfg.quiet && n > 0 {
-                        return Step::Exit(0);
-                    }
-                }
-                c.out(&out);
-                return Step::Exit(if errs && (status != 0 || !cfg.quiet) { 2 } else { status });
-            }
-            self.cfg = Some(cfg);
-        }
-        let Some(cfg) = self.cfg.clone() else { return Step::Exit(2) };
-        loop {
-            match io.read_line() {
-                Read::Data(l) => {
-                    self.line += 1;
-                    let line = l.strip_suffix('\n').unwrap_or(&l);
-                    if let Some(span) = cfg.hit(line) {
-                        self.matched += 1;
-                        self.status = 0;
-                        if cfg.quiet {
-                            return Step::Exit(0);
-                        }
-                        if !cfg.count && !cfg.list {
-                            io.out(&cfg.format(Some("(standard input)"), self.line, line, span));
-                        }
-                    }
-                }
-                Read::WouldBlock => return Step::Read,
-                Read::Eof => {
-                    if cfg.count {
-                        io.out(&format!("{}\n", self.matched));
-                    }
-                    if cfg.list && self.matched > 0 {
-                        io.out("(standard input)\n");
-                    }
-                    return Step::Exit(self.status);
-                }
-            }
-        }
-    }
-    fn clone_box(&self) -> Box<dyn Program> {
-        Box::new(self.clone())
-    }
-}
-
 /// Parses a cut LIST (`1,3-5,7-`) into inclusive 1-based ranges.
 fn ranges(list: &str) -> Option<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     for part in list.split(',') {
         let (a, b) = match part.split_once('-') {
-            Some((a, b)) => (if a.is_empty() { 1 } else { a.parse().ok()? }, if b.is_empty() { usize::MAX } else { b.parse().ok()? }),
+            Some((a, b)) => (
+                if a.is_empty() { 1 } else { a.parse().ok()? },
+                if b.is_empty() { usize::MAX } else { b.parse().ok()? },
+            ),
             None => {
                 let n = part.parse().ok()?;
                 (n, n)
@@ -304,7 +126,9 @@ pub fn cut(c: &mut Ctx) -> Option<i32> {
         (None, Some(ch)) => (ch.to_string(), false),
         _ => {
             if c.gnu() {
-                c.fail("you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.");
+                c.fail(
+                    "you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.",
+                );
             } else {
                 c.fail("expected a list of bytes, characters, or fields");
             }
@@ -312,7 +136,11 @@ pub fn cut(c: &mut Ctx) -> Option<i32> {
         }
     };
     let Some(rs) = ranges(&list) else {
-        c.fail(if c.gnu() { "fields are numbered from 1\nTry 'cut --help' for more information." } else { "invalid range" });
+        c.fail(if c.gnu() {
+            "fields are numbered from 1\nTry 'cut --help' for more information."
+        } else {
+            "invalid range"
+        });
         return Some(1);
     };
     let delim = o.value('d').and_then(|d| d.chars().next()).unwrap_or('\t');
@@ -338,7 +166,8 @@ pub fn cut(c: &mut Ctx) -> Option<i32> {
                     }
                     continue;
                 }
-                let fields: Vec<&str> = line.split(delim).enumerate().filter(|(i, _)| sel(i + 1)).map(|(_, f)| f).collect();
+                let fields: Vec<&str> =
+                    line.split(delim).enumerate().filter(|(i, _)| sel(i + 1)).map(|(_, f)| f).collect();
                 out.push_str(&fields.join(&delim.to_string()));
             } else {
                 out.extend(line.chars().enumerate().filter(|(i, _)| sel(i + 1)).map(|(_, ch)| ch));
@@ -361,7 +190,10 @@ fn sort_key(line: &str, key: Option<usize>, sep: Option<char>) -> String {
 
 fn leading_num(s: &str) -> f64 {
     let t = s.trim_start();
-    let end = t.char_indices().find(|&(i, ch)| !(ch.is_ascii_digit() || ch == '.' || (i == 0 && ch == '-'))).map_or(t.len(), |(i, _)| i);
+    let end = t
+        .char_indices()
+        .find(|&(i, ch)| !(ch.is_ascii_digit() || ch == '.' || (i == 0 && ch == '-')))
+        .map_or(t.len(), |(i, _)| i);
     t[..end].parse().unwrap_or(0.0)
 }
 
@@ -534,32 +366,45 @@ pub fn tr(c: &mut Ctx) -> Option<i32> {
     Some(0)
 }
 
-/// `xargs [echo [ARGS]]`: only `echo` can be run (other commands print nothing and exit 0).
-pub fn xargs(c: &mut Ctx) -> Option<i32> {
-    let o = match getopt(c.args(), "rt0", "nIdLP") {
-        Ok(o) => o,
-        Err(x) => return Some(c.bad_option(x, 1)),
-    };
-    let text = c.stdin_all()?;
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let cmd: Vec<String> = if o.operands.is_empty() { vec!["echo".into()] } else { o.operands.clone() };
-    if cmd[0] != "echo" && !cmd[0].ends_with("/echo") {
-        return Some(0);
+/// `xargs [-n N] [-r] [COMMAND [ARG]...]`: one command line with every word read (runs
+/// the command by exec); with `-n`, only `echo` is supported (printed line by line).
+#[derive(Clone, Debug)]
+pub struct Xargs {
+    pub argv: Vec<String>,
+    pub flavor: Flavor,
+}
+
+impl Program for Xargs {
+    fn step(&mut self, io: &mut Io<'_>) -> Step {
+        let argv = self.argv.clone();
+        let mut c = Ctx { argv: &argv, flavor: self.flavor, io };
+        let o = match super::applets::getopt_first(c.args(), "rt0", "nIdLPs") {
+            Ok(o) => o,
+            Err(x) => return Step::Exit(c.bad_option(x, 1)),
+        };
+        let Some(text) = c.stdin_all() else { return Step::Read };
+        let words: Vec<String> = text.split_whitespace().map(String::from).collect();
+        let cmd: Vec<String> = if o.operands.is_empty() { vec!["echo".into()] } else { o.operands.clone() };
+        if words.is_empty() && o.has('r') {
+            return Step::Exit(0);
+        }
+        let per = o.value('n').and_then(|n| n.parse::<usize>().ok()).unwrap_or(usize::MAX).max(1);
+        if per < words.len() && (cmd[0] == "echo" || cmd[0].ends_with("/echo")) {
+            let mut out = String::new();
+            for chunk in words.chunks(per) {
+                let mut parts: Vec<String> = cmd[1..].to_vec();
+                parts.extend(chunk.iter().cloned());
+                out.push_str(&parts.join(" "));
+                out.push('\n');
+            }
+            c.out(&out);
+            return Step::Exit(0);
+        }
+        let mut full = cmd;
+        full.extend(words);
+        Step::Exec { argv: full, env: c.io.env.to_vec() }
     }
-    if words.is_empty() && o.has('r') {
-        return Some(0);
+    fn clone_box(&self) -> Box<dyn Program> {
+        Box::new(self.clone())
     }
-    let per = o.value('n').and_then(|n| n.parse::<usize>().ok()).unwrap_or(usize::MAX).max(1);
-    let mut out = String::new();
-    for chunk in words.chunks(per.min(words.len().max(1))) {
-        let mut parts: Vec<String> = cmd[1..].to_vec();
-        parts.extend(chunk.iter().map(|s| s.to_string()));
-        out.push_str(&parts.join(" "));
-        out.push('\n');
-    }
-    if words.is_empty() {
-        out = format!("{}\n", cmd[1..].join(" "));
-    }
-    c.out(&out);
-    Some(0)
 }

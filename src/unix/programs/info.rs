@@ -28,7 +28,12 @@ pub fn passwd(c: &mut Ctx) -> Vec<Pw> {
         .lines()
         .filter_map(|l| {
             let f: Vec<&str> = l.split(':').collect();
-            (f.len() >= 6).then(|| Pw { name: f[0].into(), uid: f[2].parse().unwrap_or(u32::MAX), gid: f[3].parse().unwrap_or(u32::MAX), home: f[5].into() })
+            (f.len() >= 6).then(|| Pw {
+                name: f[0].into(),
+                uid: f[2].parse().unwrap_or(u32::MAX),
+                gid: f[3].parse().unwrap_or(u32::MAX),
+                home: f[5].into(),
+            })
         })
         .collect()
 }
@@ -40,7 +45,10 @@ pub fn groups(c: &mut Ctx) -> Vec<(String, u32, Vec<String>)> {
         .filter_map(|l| {
             let f: Vec<&str> = l.split(':').collect();
             (f.len() >= 3).then(|| {
-                let members = f.get(3).map(|m| m.split(',').filter(|x| !x.is_empty()).map(String::from).collect()).unwrap_or_default();
+                let members = f
+                    .get(3)
+                    .map(|m| m.split(',').filter(|x| !x.is_empty()).map(String::from).collect())
+                    .unwrap_or_default();
                 (f[0].to_string(), f[2].parse().unwrap_or(u32::MAX), members)
             })
         })
@@ -55,30 +63,56 @@ pub fn group_name(c: &mut Ctx, gid: u32) -> Option<String> {
     groups(c).into_iter().find(|g| g.1 == gid).map(|g| g.0)
 }
 
-pub fn env(c: &mut Ctx) -> Option<i32> {
-    let args = c.args().to_vec();
-    if c.name() == "printenv" && !args.is_empty() {
-        let mut status = 0;
-        let mut out = String::new();
-        for a in &args {
-            match c.io.getenv(a) {
-                Some(v) => out.push_str(&format!("{v}\n")),
-                None => status = 1,
+/// `env [-i] [-u NAME] [NAME=VALUE]... [COMMAND [ARG]...]` and `printenv [NAME]...`.
+#[derive(Clone, Debug)]
+pub struct Env {
+    pub argv: Vec<String>,
+    pub flavor: super::Flavor,
+}
+
+impl super::Program for Env {
+    fn step(&mut self, io: &mut crate::unix::process::io::Io<'_>) -> super::Step {
+        let argv = self.argv.clone();
+        let mut c = Ctx { argv: &argv, flavor: self.flavor, io };
+        let args = c.args().to_vec();
+        if c.name() == "printenv" && !args.is_empty() {
+            let mut status = 0;
+            let mut out = String::new();
+            for a in &args {
+                match c.io.getenv(a) {
+                    Some(v) => out.push_str(&format!("{v}\n")),
+                    None => status = 1,
+                }
             }
+            c.out(&out);
+            return super::Step::Exit(status);
         }
+        let mut vars: Vec<(String, String)> = c.io.env.to_vec();
+        let mut i = 0;
+        while i < args.len() {
+            let a = &args[i];
+            if a == "-i" || a == "-" || a == "--ignore-environment" {
+                vars.clear();
+            } else if a == "-u" {
+                if let Some(n) = args.get(i + 1) {
+                    vars.retain(|(k, _)| k != n);
+                }
+                i += 1;
+            } else if let Some((k, v)) = a.split_once('=').filter(|_| !a.starts_with('-')) {
+                vars.retain(|(ek, _)| ek != k);
+                vars.push((k.into(), v.into()));
+            } else if !a.starts_with('-') {
+                return super::Step::Exec { argv: args[i..].to_vec(), env: vars };
+            }
+            i += 1;
+        }
+        let out: String = vars.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
         c.out(&out);
-        return Some(status);
+        super::Step::Exit(0)
     }
-    let mut vars: Vec<(String, String)> = if args.iter().any(|a| a == "-i" || a == "-") { Vec::new() } else { c.io.env.to_vec() };
-    for a in args.iter().filter(|a| !a.starts_with('-')) {
-        if let Some((k, v)) = a.split_once('=') {
-            vars.retain(|(ek, _)| ek != k);
-            vars.push((k.into(), v.into()));
-        }
+    fn clone_box(&self) -> Box<dyn super::Program> {
+        Box::new(self.clone())
     }
-    let out: String = vars.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
-    c.out(&out);
-    Some(0)
 }
 
 pub fn hostname(c: &mut Ctx) -> Option<i32> {
@@ -112,10 +146,10 @@ pub fn uname(c: &mut Ctx) -> Option<i32> {
     if want('m') {
         parts.push(k.machine.clone());
     }
-    if (o.has('p') || (all && c.gnu() && false)) && !all {
+    if o.has('p') && !all {
         parts.push(if c.gnu() { "unknown".into() } else { k.machine.clone() });
     }
-    if (o.has('i')) && !all {
+    if o.has('i') && !all {
         parts.push(if c.gnu() { "unknown".into() } else { k.machine.clone() });
     }
     if want('o') {
@@ -167,7 +201,10 @@ pub fn id(c: &mut Ctx) -> Option<i32> {
     } else if o.has('g') {
         if o.has('n') { gname(gid).unwrap_or(gid.to_string()) } else { gid.to_string() }
     } else if o.has('G') {
-        gids.iter().map(|g| if o.has('n') { gname(*g).unwrap_or(g.to_string()) } else { g.to_string() }).collect::<Vec<_>>().join(" ")
+        gids.iter()
+            .map(|g| if o.has('n') { gname(*g).unwrap_or(g.to_string()) } else { g.to_string() })
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         let gl: Vec<String> = gids.iter().map(|g| fmt(*g, gname(*g))).collect();
         format!("uid={} gid={} groups={}", fmt(uid, name.clone()), fmt(gid, gname(gid)), gl.join(","))
@@ -195,7 +232,20 @@ pub fn whoami(c: &mut Ctx) -> Option<i32> {
 }
 
 const DAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// `strftime` for UTC.
 pub fn strftime(t: Time, fmt: &str) -> String {
@@ -211,7 +261,7 @@ pub fn strftime(t: Time, fmt: &str) -> String {
             out.push('%');
             break;
         };
-        let h12 = if c.hour % 12 == 0 { 12 } else { c.hour % 12 };
+        let h12 = if c.hour.is_multiple_of(12) { 12 } else { c.hour % 12 };
         let yday = {
             let jan1 = Time((t.unix_secs() - (t.unix_secs() % 86_400)) * 1_000_000_000);
             let mut d = 0;
@@ -320,7 +370,10 @@ pub fn ps(c: &mut Ctx) -> Option<i32> {
         let stime = strftime(c.io.now, "%H:%M");
         for p in &procs {
             let ppid = if p.pid == 1 { 0 } else { 1 };
-            out.push_str(&format!("{:<8} {:>7} {:>7}  0 {stime} ?        00:00:00 {}\n", p.user, p.pid, ppid, p.command));
+            out.push_str(&format!(
+                "{:<8} {:>7} {:>7}  0 {stime} ?        00:00:00 {}\n",
+                p.user, p.pid, ppid, p.command
+            ));
         }
     } else {
         out.push_str("    PID TTY          TIME CMD\n");

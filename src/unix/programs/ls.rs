@@ -2,12 +2,12 @@
 //! terminal, columns (80 wide) when it is — busybox pads columns with spaces, GNU with
 //! tabs — and the long format of each.
 //!
-//! Directories report one link (`1`), as they do on overlayfs.
+//! Link counts come from the file system (merged overlay directories report 1).
 //!
 //! Invariant: `-R` descends at most 32 levels.
 
 use super::applets::{Ctx, getopt};
-use super::fileutils::mode_string;
+use super::attrs::mode_string;
 use super::info::{group_name, strftime, user_name};
 use crate::engine::clock::Time;
 use crate::unix::fs::{Kind, Stat, path};
@@ -34,7 +34,8 @@ fn sort_entries(v: &mut [Entry], by_time: bool, by_size: bool, reverse: bool) {
 }
 
 fn time_field(t: Time, now: Time) -> String {
-    let recent = t <= now && now.unix_secs() - t.unix_secs() < SIX_MONTHS || (t > now && t.unix_secs() - now.unix_secs() < 3600);
+    let recent =
+        t <= now && now.unix_secs() - t.unix_secs() < SIX_MONTHS || (t > now && t.unix_secs() - now.unix_secs() < 3600);
     if recent { strftime(t, "%b %e %H:%M") } else { strftime(t, "%b %e  %Y") }
 }
 
@@ -57,6 +58,7 @@ fn classify(e: &Entry) -> &'static str {
 
 fn long(c: &mut Ctx, entries: &[Entry], classify_f: bool) -> String {
     let now = c.io.now;
+    let lw = entries.iter().map(|e| e.st.nlink.to_string().len()).max().unwrap_or(1);
     let rows: Vec<(String, String, String, String, &Entry)> = entries
         .iter()
         .map(|e| {
@@ -81,9 +83,9 @@ fn long(c: &mut Ctx, entries: &[Entry], classify_f: bool) -> String {
             name = format!("{} -> {target}", e.name);
         }
         if c.gnu() {
-            out.push_str(&format!("{m} 1 {u:<uw$} {g:<gw$} {size:>sw$} {t} {name}\n"));
+            out.push_str(&format!("{m} {:>lw$} {u:<uw$} {g:<gw$} {size:>sw$} {t} {name}\n", e.st.nlink));
         } else {
-            out.push_str(&format!("{m}    1 {u:<8} {g:<8} {size:>9} {t} {name}\n"));
+            out.push_str(&format!("{m} {:>4} {u:<8} {g:<8} {size:>9} {t} {name}\n", e.st.nlink));
         }
     }
     out
@@ -97,7 +99,7 @@ fn columns(names: &[String], gnu: bool) -> String {
     let lens: Vec<usize> = names.iter().map(|s| s.chars().count()).collect();
     if !gnu {
         let colw = lens.iter().max().copied().unwrap_or(0) + 2;
-        let ncols = ((WIDTH + 2) / colw).max(1);
+        let ncols = ((WIDTH - 1) / colw).max(1);
         let nrows = n.div_ceil(ncols);
         let mut out = String::new();
         for r in 0..nrows {
@@ -121,7 +123,9 @@ fn columns(names: &[String], gnu: bool) -> String {
     for ncols in (1..=n.min(WIDTH / 3 + 1)).rev() {
         let nrows = n.div_ceil(ncols);
         let real_cols = n.div_ceil(nrows);
-        let widths: Vec<usize> = (0..real_cols).map(|col| (0..nrows).filter_map(|r| lens.get(col * nrows + r)).max().copied().unwrap_or(0)).collect();
+        let widths: Vec<usize> = (0..real_cols)
+            .map(|col| (0..nrows).filter_map(|r| lens.get(col * nrows + r)).max().copied().unwrap_or(0))
+            .collect();
         let total: usize = widths.iter().enumerate().map(|(i, w)| if i + 1 < real_cols { w + 2 } else { *w }).sum();
         if total < WIDTH {
             best = (nrows, widths);
@@ -142,7 +146,7 @@ fn columns(names: &[String], gnu: bool) -> String {
             pos += lens[i];
             if (col + 1) * nrows + r < n {
                 let target = pos - lens[i] + w + 2;
-                while pos / 8 < target / 8 {
+                while (pos + 1) / 8 < target / 8 {
                     line.push('\t');
                     pos = (pos / 8 + 1) * 8;
                 }
@@ -200,7 +204,10 @@ pub fn ls(c: &mut Ctx) -> Option<i32> {
         if long_fmt {
             long(c, entries, o.has('F'))
         } else {
-            let names: Vec<String> = entries.iter().map(|e| if o.has('F') { format!("{}{}", e.name, classify(e)) } else { e.name.clone() }).collect();
+            let names: Vec<String> = entries
+                .iter()
+                .map(|e| if o.has('F') { format!("{}{}", e.name, classify(e)) } else { e.name.clone() })
+                .collect();
             if one { names.iter().map(|n| format!("{n}\n")).collect() } else { columns(&names, c.gnu()) }
         }
     };

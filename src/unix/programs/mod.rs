@@ -24,16 +24,23 @@
 //! be called again later.
 
 pub mod applets;
+pub mod attrs;
 pub mod fileutils;
 pub mod filters;
+pub mod grep;
 pub mod hello;
 pub mod image;
 pub mod info;
 pub mod ls;
+pub mod misc;
 pub mod regex;
 pub mod server;
+pub mod testcmd;
 pub mod text;
 pub mod textutils;
+
+#[cfg(test)]
+mod tests;
 
 use std::fmt;
 
@@ -42,7 +49,7 @@ use crate::unix::process::Signal;
 use crate::unix::process::io::Io;
 
 /// Why a program's step ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     Exit(i32),
     /// Call again at this time.
@@ -53,6 +60,12 @@ pub enum Step {
     Block,
     /// More to do: call again (after others ran).
     Yield,
+    /// Replace this program with `argv` (looked up through `PATH`) and this environment,
+    /// like `execve` (`env FOO=1 cmd`, `xargs cmd`, `nohup cmd`).
+    Exec {
+        argv: Vec<String>,
+        env: Vec<(String, String)>,
+    },
 }
 
 /// A simulated executable.

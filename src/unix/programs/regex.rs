@@ -90,7 +90,9 @@ impl P<'_> {
                 '*' if !out.is_empty() => Some((0, u32::MAX)),
                 '+' if self.ere && !out.is_empty() => Some((1, u32::MAX)),
                 '?' if self.ere && !out.is_empty() => Some((0, 1)),
-                '\\' if !self.ere && matches!(self.cs.get(self.i + 1), Some('+')) && !out.is_empty() => Some((1, u32::MAX)),
+                '\\' if !self.ere && matches!(self.cs.get(self.i + 1), Some('+')) && !out.is_empty() => {
+                    Some((1, u32::MAX))
+                }
                 '\\' if !self.ere && matches!(self.cs.get(self.i + 1), Some('?')) && !out.is_empty() => Some((0, 1)),
                 _ => None,
             };
@@ -113,7 +115,10 @@ impl P<'_> {
                 if j < self.cs.len() {
                     let body: String = self.cs[start..j].iter().collect();
                     let (a, b) = match body.split_once(',') {
-                        Some((a, b)) => (a.parse().unwrap_or(0), if b.is_empty() { u32::MAX } else { b.parse().unwrap_or(u32::MAX) }),
+                        Some((a, b)) => (
+                            a.parse().unwrap_or(0),
+                            if b.is_empty() { u32::MAX } else { b.parse().unwrap_or(u32::MAX) },
+                        ),
                         None => {
                             let n = body.parse().unwrap_or(0);
                             (n, n)
@@ -247,7 +252,8 @@ impl M<'_> {
                 let hit = items.iter().any(|it| match it {
                     ClassItem::Ch(c) => eq(ch, *c, self.icase),
                     ClassItem::Range(a, b) => {
-                        (*a <= ch && ch <= *b) || (self.icase && ch.to_lowercase().chain(ch.to_uppercase()).any(|x| *a <= x && x <= *b))
+                        (*a <= ch && ch <= *b)
+                            || (self.icase && ch.to_lowercase().chain(ch.to_uppercase()).any(|x| *a <= x && x <= *b))
                     }
                     ClassItem::Named(n) => named(n, ch),
                 });
@@ -260,7 +266,12 @@ impl M<'_> {
     }
 
     /// Matches `seq[k..]` at `pos`, then `cont`; returns the end position.
-    fn seq(&mut self, seq: &[Piece], pos: usize, cont: &mut dyn FnMut(&mut Self, usize) -> Option<usize>) -> Option<usize> {
+    fn seq(
+        &mut self,
+        seq: &[Piece],
+        pos: usize,
+        cont: &mut dyn FnMut(&mut Self, usize) -> Option<usize>,
+    ) -> Option<usize> {
         if self.budget == 0 {
             return None;
         }
@@ -269,7 +280,13 @@ impl M<'_> {
         self.piece(first, 0, pos, &mut |m: &mut Self, p| m.seq(rest, p, cont))
     }
 
-    fn piece(&mut self, pc: &Piece, count: u32, pos: usize, cont: &mut dyn FnMut(&mut Self, usize) -> Option<usize>) -> Option<usize> {
+    fn piece(
+        &mut self,
+        pc: &Piece,
+        count: u32,
+        pos: usize,
+        cont: &mut dyn FnMut(&mut Self, usize) -> Option<usize>,
+    ) -> Option<usize> {
         if self.budget == 0 {
             return None;
         }
@@ -288,7 +305,12 @@ impl M<'_> {
         if count >= pc.min { cont(self, pos) } else { None }
     }
 
-    fn one(&mut self, atom: &Atom, pos: usize, cont: &mut dyn FnMut(&mut Self, usize) -> Option<usize>) -> Option<usize> {
+    fn one(
+        &mut self,
+        atom: &Atom,
+        pos: usize,
+        cont: &mut dyn FnMut(&mut Self, usize) -> Option<usize>,
+    ) -> Option<usize> {
         match atom {
             Atom::Group(alts) => {
                 for alt in alts {
@@ -313,7 +335,7 @@ impl Regex {
         let mut p = P { cs: &cs, i: 0, ere, depth: 0 };
         let alts = p.alts()?;
         if p.i < cs.len() {
-            return Err(RegexError(if ere { "Unmatched ) or \\)".into() } else { "Unmatched ) or \\)".into() }));
+            return Err(RegexError("Unmatched ) or \\)".into()));
         }
         Ok(Regex { alts, icase })
     }

@@ -25,7 +25,13 @@ pub struct Server {
 }
 
 impl Server {
-    pub fn new(startup_out: &str, startup_err: &str, stop_signals: &[Signal], shutdown_out: &str, shutdown_err: &str) -> Server {
+    pub fn new(
+        startup_out: &str,
+        startup_err: &str,
+        stop_signals: &[Signal],
+        shutdown_out: &str,
+        shutdown_err: &str,
+    ) -> Server {
         Server {
             startup_out: startup_out.into(),
             startup_err: startup_err.into(),

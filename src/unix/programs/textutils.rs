@@ -298,7 +298,10 @@ impl Program for Tail {
                 }
             }
         }
-        if self.follow.is_some() {
+        if let Some((f, _)) = &self.follow {
+            if crate::unix::fs::path::normalize("/", &io.abs(f)) == "/dev/null" {
+                return Step::Block;
+            }
             return Step::Sleep(io.now + Span::secs(1));
         }
         if status != 0 && self.flavor == Flavor::Busybox && o.operands.len() == 1 {

@@ -162,13 +162,19 @@ impl ParseError {
             s
         };
         match &self.kind {
-            ParseErrorKind::Unexpected(TokDesc::Eof, _) => format!("{}syntax error: unexpected end of file\n", prefix(eof_line)),
+            ParseErrorKind::Unexpected(TokDesc::Eof, _) => {
+                format!("{}syntax error: unexpected end of file\n", prefix(eof_line))
+            }
             ParseErrorKind::Unexpected(t, _) | ParseErrorKind::BadForVar(t) => near(t),
             ParseErrorKind::UnterminatedQuote(q) => {
                 format!("{}unexpected EOF while looking for matching `{q}'\n", prefix(self.line))
             }
-            ParseErrorKind::MissingBrace => format!("{}unexpected EOF while looking for matching `}}'\n", prefix(self.line)),
-            ParseErrorKind::EofInBackquote => format!("{}unexpected EOF while looking for matching ``'\n", prefix(self.line)),
+            ParseErrorKind::MissingBrace => {
+                format!("{}unexpected EOF while looking for matching `}}'\n", prefix(self.line))
+            }
+            ParseErrorKind::EofInBackquote => {
+                format!("{}unexpected EOF while looking for matching ``'\n", prefix(self.line))
+            }
             ParseErrorKind::BadSubst => format!("{}bad substitution\n", prefix(self.line)),
             ParseErrorKind::TooDeep => format!("{}expression recursion level exceeded\n", prefix(self.line)),
         }

@@ -5,9 +5,11 @@
 //! bounded.
 
 pub mod ast;
+pub mod compound;
 pub mod error;
 pub mod lex;
 pub mod parse;
+pub mod subst;
 
 pub use error::{Origin, ParseError, ParseErrorKind};
 pub use parse::{Parser, parse};

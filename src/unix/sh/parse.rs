@@ -13,9 +13,8 @@ use super::ast::*;
 use super::error::{ParseError, ParseErrorKind, TokDesc};
 use super::lex::{MAX_DEPTH, Tok, is_name_char, is_name_start};
 
-const RESERVED: &[&str] = &[
-    "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for", "{", "}", "!", "in",
-];
+const RESERVED: &[&str] =
+    &["if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for", "{", "}", "!", "in"];
 
 /// A shell parser over one source text.
 #[derive(Clone, Debug)]
@@ -35,15 +34,16 @@ pub fn parse(src: &str, dialect: Dialect) -> Result<List, ParseError> {
     Parser::new(src, dialect).parse_all()
 }
 
-fn reserved(t: &Tok) -> Option<&str> {
+pub(super) fn reserved(t: &Tok) -> Option<&str> {
     match t {
         Tok::Word(w) => plain(w).filter(|s| RESERVED.contains(s)),
         _ => None,
     }
 }
 
-fn is_redir(t: &Tok) -> bool {
-    matches!(t, Tok::IoNum(_)) || matches!(t, Tok::Op(o) if matches!(*o, "<" | ">" | ">>" | "<<" | "<<-" | "<&" | ">&" | "<>" | ">|" | "&>"))
+pub(super) fn is_redir(t: &Tok) -> bool {
+    matches!(t, Tok::IoNum(_))
+        || matches!(t, Tok::Op(o) if matches!(*o, "<" | ">" | ">>" | "<<" | "<<-" | "<&" | ">&" | "<>" | ">|" | "&>"))
 }
 
 impl Parser {
@@ -75,7 +75,7 @@ impl Parser {
         self.line
     }
 
-    fn peek(&mut self) -> Result<&Tok, ParseError> {
+    pub(super) fn peek(&mut self) -> Result<&Tok, ParseError> {
         if self.peeked.is_none() {
             let t = self.lex()?;
             self.peeked = Some(t);
@@ -90,7 +90,7 @@ impl Parser {
         }
     }
 
-    fn unexpected(&mut self, expecting: Option<&str>) -> ParseError {
+    pub(super) fn unexpected(&mut self, expecting: Option<&str>) -> ParseError {
         let desc = match self.next() {
             Ok((t, d)) => match (reserved(&t), d) {
                 (Some(r), _) => TokDesc::Reserved(r.to_string()),
@@ -101,18 +101,18 @@ impl Parser {
         self.err(ParseErrorKind::Unexpected(desc, expecting.map(String::from)))
     }
 
-    fn skip_newlines(&mut self) -> Result<(), ParseError> {
+    pub(super) fn skip_newlines(&mut self) -> Result<(), ParseError> {
         while matches!(self.peek()?, Tok::Newline) {
             self.next()?;
         }
         Ok(())
     }
 
-    fn peek_reserved(&mut self) -> Result<Option<String>, ParseError> {
+    pub(super) fn peek_reserved(&mut self) -> Result<Option<String>, ParseError> {
         Ok(reserved(self.peek()?).map(String::from))
     }
 
-    fn expect_reserved(&mut self, kw: &str) -> Result<(), ParseError> {
+    pub(super) fn expect_reserved(&mut self, kw: &str) -> Result<(), ParseError> {
         if self.peek_reserved()?.as_deref() == Some(kw) {
             self.next()?;
             Ok(())
@@ -194,7 +194,7 @@ impl Parser {
     }
 
     /// A list that must hold at least one command.
-    fn nonempty_list(&mut self, terms: &[&str]) -> Result<Rc<List>, ParseError> {
+    pub(super) fn nonempty_list(&mut self, terms: &[&str]) -> Result<Rc<List>, ParseError> {
         let l = self.parse_list(terms)?;
         if l.is_empty() {
             return Err(self.unexpected(None));
@@ -202,7 +202,7 @@ impl Parser {
         Ok(Rc::new(l))
     }
 
-    fn and_or(&mut self) -> Result<AndOr, ParseError> {
+    pub(super) fn and_or(&mut self) -> Result<AndOr, ParseError> {
         let first = self.pipeline()?;
         let mut rest = Vec::new();
         loop {
@@ -218,7 +218,7 @@ impl Parser {
         Ok(AndOr { first, rest, background: false })
     }
 
-    fn pipeline(&mut self) -> Result<Pipeline, ParseError> {
+    pub(super) fn pipeline(&mut self) -> Result<Pipeline, ParseError> {
         let mut bang = false;
         if self.peek_reserved()?.as_deref() == Some("!") {
             self.next()?;
@@ -233,14 +233,14 @@ impl Parser {
         Ok(Pipeline { bang, cmds })
     }
 
-    fn command(&mut self) -> Result<Command, ParseError> {
+    pub(super) fn command(&mut self) -> Result<Command, ParseError> {
         self.enter()?;
         let r = self.command_inner();
         self.depth -= 1;
         r
     }
 
-    fn command_inner(&mut self) -> Result<Command, ParseError> {
+    pub(super) fn command_inner(&mut self) -> Result<Command, ParseError> {
         let body = match self.peek_reserved()?.as_deref() {
             Some("if") => self.if_clause()?,
             Some("while") | Some("until") => {
@@ -281,32 +281,14 @@ impl Parser {
         Ok(Command::Compound { body, redirs })
     }
 
-    fn peek_plain(&mut self) -> Result<Option<String>, ParseError> {
+    pub(super) fn peek_plain(&mut self) -> Result<Option<String>, ParseError> {
         Ok(match self.peek()? {
             Tok::Word(w) => plain(w).map(String::from),
             _ => None,
         })
     }
 
-    fn bash_function(&mut self) -> Result<Command, ParseError> {
-        self.next()?;
-        let name = match self.next()? {
-            (Tok::Word(w), _) if plain(&w).is_some() => plain(&w).unwrap_or_default().to_string(),
-            (_, d) => return Err(self.err(ParseErrorKind::Unexpected(d, None))),
-        };
-        if matches!(self.peek()?, Tok::Op("(")) {
-            self.next()?;
-            if !matches!(self.peek()?, Tok::Op(")")) {
-                return Err(self.unexpected(None));
-            }
-            self.next()?;
-        }
-        self.skip_newlines()?;
-        let body = self.command()?;
-        Ok(Command::FuncDef { name, body: Rc::new(body) })
-    }
-
-    fn redirs(&mut self) -> Result<Vec<Redir>, ParseError> {
+    pub(super) fn redirs(&mut self) -> Result<Vec<Redir>, ParseError> {
         let mut out = Vec::new();
         while is_redir(self.peek()?) {
             out.push(self.redir()?);
@@ -314,7 +296,7 @@ impl Parser {
         Ok(out)
     }
 
-    fn redir(&mut self) -> Result<Redir, ParseError> {
+    pub(super) fn redir(&mut self) -> Result<Redir, ParseError> {
         let mut fd = None;
         let (mut t, _) = self.next()?;
         if let Tok::IoNum(n) = t {
@@ -338,7 +320,9 @@ impl Parser {
                     .iter()
                     .map(|p| match p {
                         Part::Lit(s) | Part::Quoted(s) => s.clone(),
-                        Part::Double(inner) => inner.iter().map(|q| if let Part::Lit(s) = q { s.clone() } else { String::new() }).collect(),
+                        Part::Double(inner) => {
+                            inner.iter().map(|q| if let Part::Lit(s) = q { s.clone() } else { String::new() }).collect()
+                        }
                         _ => String::new(),
                     })
                     .collect();
@@ -353,7 +337,7 @@ impl Parser {
         }
     }
 
-    fn simple(&mut self) -> Result<Command, ParseError> {
+    pub(super) fn simple(&mut self) -> Result<Command, ParseError> {
         let line = self.line;
         let mut s = Simple { assigns: Vec::new(), words: Vec::new(), redirs: Vec::new(), line };
         loop {
@@ -365,12 +349,12 @@ impl Parser {
             }
             let Tok::Word(w) = t else { break };
             let w = w.clone();
-            if s.words.is_empty() {
-                if let Some((name, value)) = split_assignment(&w) {
-                    self.next()?;
-                    s.assigns.push((name, value));
-                    continue;
-                }
+            if s.words.is_empty()
+                && let Some((name, value)) = split_assignment(&w)
+            {
+                self.next()?;
+                s.assigns.push((name, value));
+                continue;
             }
             self.next()?;
             if s.words.is_empty() && s.assigns.is_empty() && matches!(self.peek()?, Tok::Op("(")) {
@@ -396,133 +380,14 @@ impl Parser {
         }
         Ok(Command::Simple(s))
     }
-
-    fn if_clause(&mut self) -> Result<Compound, ParseError> {
-        self.next()?;
-        let mut arms = Vec::new();
-        let mut otherwise = None;
-        loop {
-            let cond = self.nonempty_list(&["then"])?;
-            self.expect_reserved("then")?;
-            let body = self.nonempty_list(&["elif", "else", "fi"])?;
-            arms.push((cond, body));
-            match self.peek_reserved()?.as_deref() {
-                Some("elif") => {
-                    self.next()?;
-                }
-                Some("else") => {
-                    self.next()?;
-                    otherwise = Some(self.nonempty_list(&["fi"])?);
-                    self.expect_reserved("fi")?;
-                    break;
-                }
-                Some("fi") => {
-                    self.next()?;
-                    break;
-                }
-                _ => return Err(self.unexpected(Some("fi"))),
-            }
-        }
-        Ok(Compound::If { arms, otherwise })
-    }
-
-    fn for_clause(&mut self) -> Result<Compound, ParseError> {
-        self.next()?;
-        let var = match self.next()? {
-            (Tok::Word(w), _) if plain(&w).is_some_and(valid_fname) => plain(&w).unwrap_or_default().to_string(),
-            (t, d) => {
-                let d = if reserved(&t).is_some() { TokDesc::Reserved(format!("{d}")) } else { d };
-                return Err(self.err(ParseErrorKind::BadForVar(d)));
-            }
-        };
-        let mut words = None;
-        self.skip_newlines()?;
-        if self.peek_reserved()?.as_deref() == Some("in") {
-            self.next()?;
-            let mut ws = Vec::new();
-            while let Tok::Word(w) = self.peek()? {
-                let w = w.clone();
-                self.next()?;
-                ws.push(w);
-            }
-            words = Some(ws);
-            match self.peek()? {
-                Tok::Op(";") | Tok::Newline => {
-                    self.next()?;
-                }
-                _ => return Err(self.unexpected(Some("do"))),
-            }
-        } else if matches!(self.peek()?, Tok::Op(";")) {
-            self.next()?;
-        }
-        self.skip_newlines()?;
-        self.expect_reserved("do")?;
-        let body = self.nonempty_list(&["done"])?;
-        self.expect_reserved("done")?;
-        Ok(Compound::For { var, words, body })
-    }
-
-    fn case_clause(&mut self) -> Result<Compound, ParseError> {
-        self.next()?;
-        let word = match self.next()? {
-            (Tok::Word(w), _) => w,
-            (_, d) => return Err(self.err(ParseErrorKind::Unexpected(d, Some("word".into())))),
-        };
-        self.skip_newlines()?;
-        self.expect_reserved("in")?;
-        let mut arms = Vec::new();
-        loop {
-            self.skip_newlines()?;
-            if self.peek_reserved()?.as_deref() == Some("esac") {
-                self.next()?;
-                break;
-            }
-            if matches!(self.peek()?, Tok::Op("(")) {
-                self.next()?;
-            }
-            let mut patterns = Vec::new();
-            loop {
-                match self.next()? {
-                    (Tok::Word(w), _) => patterns.push(w),
-                    (t, d) => {
-                        let d = if reserved(&t).is_some() { TokDesc::Reserved(format!("{d}")) } else { d };
-                        return Err(self.err(ParseErrorKind::Unexpected(d, Some("word".into()))));
-                    }
-                }
-                match self.peek()? {
-                    Tok::Op("|") => {
-                        self.next()?;
-                    }
-                    Tok::Op(")") => {
-                        self.next()?;
-                        break;
-                    }
-                    _ => return Err(self.unexpected(Some(")"))),
-                }
-            }
-            let body = Rc::new(self.parse_list(&["esac"])?);
-            arms.push(CaseArm { patterns, body });
-            match self.peek()? {
-                Tok::Op(";;") => {
-                    self.next()?;
-                }
-                _ => {
-                    self.skip_newlines()?;
-                    self.expect_reserved("esac")?;
-                    break;
-                }
-            }
-        }
-        Ok(Compound::Case { word, arms })
-    }
 }
 
-fn valid_fname(n: &str) -> bool {
+pub(super) fn valid_fname(n: &str) -> bool {
     n.chars().next().is_some_and(is_name_start) && n.chars().all(is_name_char)
 }
 
 /// `NAME=value` → (name, value word).
-fn split_assignment(w: &Word) -> Option<(String, Word)> {
+pub(super) fn split_assignment(w: &Word) -> Option<(String, Word)> {
     let Some(Part::Lit(first)) = w.first() else { return None };
     let eq = first.find('=')?;
     let name = &first[..eq];

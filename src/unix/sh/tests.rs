@@ -61,10 +61,16 @@ fn incremental_commands() {
 
 #[test]
 fn ash_error_texts() {
-    assert_eq!(err("while true; do echo", Dialect::Ash, "sh"), "sh: syntax error: unexpected end of file (expecting \"done\")\n");
+    assert_eq!(
+        err("while true; do echo", Dialect::Ash, "sh"),
+        "sh: syntax error: unexpected end of file (expecting \"done\")\n"
+    );
     assert_eq!(err("echo \"abc", Dialect::Ash, "sh"), "sh: syntax error: unterminated quoted string\n");
     assert_eq!(err("echo )", Dialect::Ash, "sh"), "sh: syntax error: unexpected \")\"\n");
-    assert_eq!(err("for x in 1 2; echo; done", Dialect::Ash, "sh"), "sh: syntax error: unexpected word (expecting \"do\")\n");
+    assert_eq!(
+        err("for x in 1 2; echo; done", Dialect::Ash, "sh"),
+        "sh: syntax error: unexpected word (expecting \"do\")\n"
+    );
     assert_eq!(err("echo ${x", Dialect::Ash, "sh"), "sh: syntax error: missing '}'\n");
     assert_eq!(err("echo `ls", Dialect::Ash, "sh"), "sh: syntax error: EOF in backquote substitution\n");
     assert_eq!(err("echo $(ls", Dialect::Ash, "sh"), "sh: syntax error: unexpected end of file (expecting \")\")\n");
@@ -81,7 +87,10 @@ fn ash_error_texts() {
 
 #[test]
 fn dash_error_texts() {
-    assert_eq!(err("while true; do echo", Dialect::Dash, "sh"), "sh: 1: Syntax error: end of file unexpected (expecting \"done\")\n");
+    assert_eq!(
+        err("while true; do echo", Dialect::Dash, "sh"),
+        "sh: 1: Syntax error: end of file unexpected (expecting \"done\")\n"
+    );
     assert_eq!(err("echo 'abc", Dialect::Dash, "sh"), "sh: 1: Syntax error: Unterminated quoted string\n");
     assert_eq!(err("fi", Dialect::Dash, "sh"), "sh: 1: Syntax error: \"fi\" unexpected\n");
     assert_eq!(err("echo ;;", Dialect::Dash, "sh"), "sh: 1: Syntax error: \";;\" unexpected\n");
@@ -91,8 +100,14 @@ fn dash_error_texts() {
 
 #[test]
 fn bash_error_texts() {
-    assert_eq!(err("while true; do echo", Dialect::Bash, "bash"), "bash: -c: line 2: syntax error: unexpected end of file\n");
-    assert_eq!(err("echo \"abc", Dialect::Bash, "bash"), "bash: -c: line 1: unexpected EOF while looking for matching `\"'\n");
+    assert_eq!(
+        err("while true; do echo", Dialect::Bash, "bash"),
+        "bash: -c: line 2: syntax error: unexpected end of file\n"
+    );
+    assert_eq!(
+        err("echo \"abc", Dialect::Bash, "bash"),
+        "bash: -c: line 1: unexpected EOF while looking for matching `\"'\n"
+    );
     assert_eq!(
         err("case x in a) echo;; ;; esac", Dialect::Bash, "bash"),
         "bash: -c: line 1: syntax error near unexpected token `;;'\nbash: -c: line 1: `case x in a) echo;; ;; esac'\n"
@@ -102,7 +117,10 @@ fn bash_error_texts() {
         "bash: -c: line 1: syntax error near unexpected token `echo'\nbash: -c: line 1: `for x in 1 2; echo; done'\n"
     );
     let e = parse("if true; then fi", Dialect::Bash).unwrap_err();
-    assert_eq!(e.message(Dialect::Bash, "bash", &Origin::Interactive), "bash: syntax error near unexpected token `fi'\n");
+    assert_eq!(
+        e.message(Dialect::Bash, "bash", &Origin::Interactive),
+        "bash: syntax error near unexpected token `fi'\n"
+    );
 }
 
 #[test]
