@@ -1,11 +1,14 @@
-//! Running another program from an image program: the `exec "$@"` that ends every
-//! entrypoint, `gosu user cmd…`, an entrypoint running a hook script and waiting for it.
+//! Running another program from an image program. The `exec "$@"` that ends every
+//! entrypoint is [`exec`]: the command is looked up first, so a missing one fails with the
+//! entrypoint shell's own message, then [`Step::Exec`] lets the interpreter replace the
+//! program (PID, command line, prompt and signals become the new program's).
 //!
-//! The [`Program`] trait has no way to replace the running program, so a [`Child`] runs
-//! inside its parent: a built-in program (`nginx`, `cat`) is stepped in place with its own
-//! environment and credentials; a shell or a script (`docker run -it nginx bash`) runs as
-//! a nested [`Process`] driven with the parent's clock, standard input and signals, and
-//! its prompt is written on standard error like a real shell writes it.
+//! What `Step::Exec` cannot do runs as a [`Child`] inside its parent: a hook script the
+//! entrypoint waits for, and `gosu user cmd…`, which changes credentials. A built-in
+//! program (`nginx`, `cat`) is stepped in place with its own environment and credentials;
+//! a shell or a script runs as a nested [`Process`] driven with the parent's clock,
+//! standard input and signals, its prompt written on standard error as a real shell
+//! writes it.
 //!
 //! Invariant: a child is only stepped by its parent; once it has exited it is never run
 //! again and its status is what the parent reports.
@@ -101,12 +104,38 @@ impl Child {
         Child { kind: Kind::Prog(prog), env: io.env.to_vec(), cwd: io.cwd.to_string(), cred: io.cred, prompted: false, exited: None }
     }
 
-    /// Runs the child until it must wait; `Step::Exit` once it has ended.
+    /// Runs the child until it must wait; `Step::Exit` once it has ended. A built-in child
+    /// that execs (`env`, `xargs`) is replaced in place.
     pub fn step(&mut self, io: &mut Io<'_>) -> Step {
         if let Some(c) = self.exited {
             return Step::Exit(c);
         }
-        let step = match &mut self.kind {
+        let step = self.step_kind(io);
+        let step = match step {
+            Step::Exec { argv, env } => {
+                let launch = Launch { env: Some(env), cred: Some(self.cred) };
+                match Child::spawn(io, &argv, launch) {
+                    Ok(c) => {
+                        *self = c;
+                        Step::Yield
+                    }
+                    Err(e) => {
+                        let name = argv.first().cloned().unwrap_or_default();
+                        io.err(&format!("{name}: {}\n", spawn_error_text(&e)));
+                        Step::Exit(if matches!(e, SpawnError::NotFound { .. }) { 127 } else { 126 })
+                    }
+                }
+            }
+            other => other,
+        };
+        if let Step::Exit(c) = step {
+            self.exited = Some(c);
+        }
+        step
+    }
+
+    fn step_kind(&mut self, io: &mut Io<'_>) -> Step {
+        match &mut self.kind {
             Kind::Prog(p) => {
                 let mut cio = Io {
                     fds: io.fds,
@@ -153,11 +182,7 @@ impl Child {
                     }
                 }
             }
-        };
-        if let Step::Exit(c) = step {
-            self.exited = Some(c);
         }
-        step
     }
 
     /// Passes a signal on. `None`: the child does not handle it (the default action).
@@ -192,6 +217,38 @@ impl Child {
                 }
                 SignalEffect::Handled | SignalEffect::Ignored => Some(Step::Yield),
             },
+        }
+    }
+}
+
+/// The text of a lookup failure, as `execvp` callers print it.
+fn spawn_error_text(e: &SpawnError) -> &'static str {
+    match e {
+        SpawnError::NotFound { .. } | SpawnError::Empty => "No such file or directory",
+        SpawnError::PermissionDenied(_) | SpawnError::IsDirectory(_) => "Permission denied",
+        SpawnError::ExecFormat(_) => "Exec format error",
+    }
+}
+
+/// `exec "$@"` at line `line` of a shell script: looks `argv[0]` up through `PATH` (from
+/// `env`), prints the shell's error if it cannot run, else asks the interpreter to
+/// replace the program.
+pub fn exec(io: &mut Io<'_>, argv: Vec<String>, env: Vec<(String, String)>, script: &str, line: u32, dialect: Dialect) -> Step {
+    let Some(name) = argv.first().cloned() else { return Step::Exit(0) };
+    let path_var = env
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "PATH")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into());
+    let cwd = io.cwd.to_string();
+    let cred = io.cred;
+    match resolve(&*io.sys.fs(), &name, &path_var, &cwd, cred) {
+        Ok(_) => Step::Exec { argv, env },
+        Err(e) => {
+            let (msg, code) = exec_error(script, line, dialect, &name, &e);
+            io.err(&msg);
+            Step::Exit(code)
         }
     }
 }

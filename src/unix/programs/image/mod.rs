@@ -13,6 +13,7 @@
 //! not model; every program's `step` is bounded (no loop driven by input without a limit).
 
 pub mod exec;
+pub mod httpd;
 pub mod logtime;
 pub mod nginx;
 pub mod nginx_entrypoint;
@@ -29,6 +30,7 @@ use super::Program;
 pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
     let prog: Box<dyn Program> = match program {
         "nginx" => Box::new(nginx::Nginx::new(argv)),
+        "httpd" => Box::new(httpd::Httpd::new(argv)),
         "entrypoint:nginx" => Box::new(nginx_entrypoint::Entrypoint::new(argv)),
         _ => return None,
     };

@@ -12,7 +12,7 @@
 //! Invariant: the hook list is read once, hooks run in `sort -V` order, and the exec'd
 //! command is started at most once.
 
-use super::exec::{Child, Launch, exec_error};
+use super::exec::{Child, Launch, exec};
 use super::util::{self, Distro};
 use crate::unix::fs::{Data, Kind};
 use crate::unix::process::Signal;
@@ -226,7 +226,6 @@ enum Phase {
     Start,
     /// A hook script a learner added, running until it exits.
     Hook { queue: Vec<String>, next: usize, child: Child },
-    Exec(Child),
 }
 
 /// `/docker-entrypoint.sh` and its hooks.
@@ -247,21 +246,9 @@ impl Entrypoint {
 
     fn exec(&mut self, io: &mut Io<'_>) -> Step {
         let args = self.argv[1..].to_vec();
-        if args.is_empty() {
-            return Step::Exit(0);
-        }
-        match Child::spawn(io, &args, Launch::default()) {
-            Ok(child) => {
-                self.phase = Phase::Exec(child);
-                Step::Yield
-            }
-            Err(e) => {
-                let dialect = if util::distro(io) == Distro::Alpine { Dialect::Ash } else { Dialect::Dash };
-                let (msg, code) = exec_error(&self.script(), EXEC_LINE, dialect, &args[0], &e);
-                io.err(&msg);
-                Step::Exit(code)
-            }
-        }
+        let dialect = if util::distro(io) == Distro::Alpine { Dialect::Ash } else { Dialect::Dash };
+        let env = io.env.to_vec();
+        exec(io, args, env, &self.script(), EXEC_LINE, dialect)
     }
 
     /// Runs hooks from `next` on; returns when one must be waited for, or all are done.
@@ -349,17 +336,12 @@ impl Program for Entrypoint {
                     other
                 }
             },
-            Phase::Exec(mut child) => {
-                let s = child.step(io);
-                self.phase = Phase::Exec(child);
-                s
-            }
         }
     }
 
     fn signal(&mut self, sig: Signal, io: &mut Io<'_>) -> Option<Step> {
         match &mut self.phase {
-            Phase::Exec(child) | Phase::Hook { child, .. } => child.signal(sig, io),
+            Phase::Hook { child, .. } => child.signal(sig, io),
             _ => None,
         }
     }

@@ -199,7 +199,8 @@ fn interactive_shell_through_the_entrypoint() {
     let mut sys = SimpleSys::new(UnionFs::new(&lowers, &mut up), T0);
     let mut p = spawn(&mut sys, &["/docker-entrypoint.sh", "bash"], ENV, true);
     assert_eq!(p.run(&mut sys, T0), RunStatus::WaitingInput);
-    assert_eq!(sys.stderr(), "root@0123456789ab:/# ");
+    assert_eq!(p.prompt("0123456789ab").as_deref(), Some("root@0123456789ab:/# "));
+    assert_eq!(p.command_line(), "bash");
     p.feed_stdin("echo hi\n");
     assert_eq!(p.run(&mut sys, T0), RunStatus::WaitingInput);
     assert_eq!(sys.stdout(), "hi\n");

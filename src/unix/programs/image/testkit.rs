@@ -42,8 +42,9 @@ pub const PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:
 /// Spawns `argv` as the container's PID 1 with `PATH` and `env`.
 pub fn spawn(sys: &mut SimpleSys<'_>, args: &[&str], env: &[(&str, &str)], tty: bool) -> Process {
     let mut opts = SpawnOpts::default();
-    opts.env = vec![("PATH".into(), PATH.into())];
-    opts.env.extend(env.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    let path = env.iter().find(|(k, _)| *k == "PATH").map_or(PATH, |(_, v)| *v);
+    opts.env = vec![("PATH".into(), path.into())];
+    opts.env.extend(env.iter().filter(|(k, _)| *k != "PATH").map(|(k, v)| (k.to_string(), v.to_string())));
     opts.tty = tty;
     opts.stdin_open = tty;
     match Process::spawn(argv(args), opts, sys) {
