@@ -14,13 +14,18 @@
 
 pub mod exec;
 pub mod httpd;
+pub mod keyspace;
 pub mod logtime;
 pub mod nginx;
 pub mod nginx_entrypoint;
+pub mod redis;
+pub mod redis_cli;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod nginx_tests;
+#[cfg(test)]
+mod redis_tests;
 pub mod util;
 
 use super::Program;
@@ -31,6 +36,9 @@ pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
     let prog: Box<dyn Program> = match program {
         "nginx" => Box::new(nginx::Nginx::new(argv)),
         "httpd" => Box::new(httpd::Httpd::new(argv)),
+        "redis-server" => Box::new(redis::RedisServer::new(argv)),
+        "redis-cli" => Box::new(redis_cli::RedisCli::new(argv)),
+        "entrypoint:redis" => Box::new(redis::Entrypoint::new(argv)),
         "entrypoint:nginx" => Box::new(nginx_entrypoint::Entrypoint::new(argv)),
         _ => return None,
     };

@@ -41,7 +41,13 @@ pub const PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:
 
 /// Spawns `argv` as the container's PID 1 with `PATH` and `env`.
 pub fn spawn(sys: &mut SimpleSys<'_>, args: &[&str], env: &[(&str, &str)], tty: bool) -> Process {
+    spawn_in(sys, "/", args, env, tty)
+}
+
+/// Like [`spawn`], in working directory `cwd`.
+pub fn spawn_in(sys: &mut SimpleSys<'_>, cwd: &str, args: &[&str], env: &[(&str, &str)], tty: bool) -> Process {
     let mut opts = SpawnOpts::default();
+    opts.cwd = cwd.to_string();
     let path = env.iter().find(|(k, _)| *k == "PATH").map_or(PATH, |(_, v)| *v);
     opts.env = vec![("PATH".into(), path.into())];
     opts.env.extend(env.iter().filter(|(k, _)| *k != "PATH").map(|(k, v)| (k.to_string(), v.to_string())));
