@@ -36,6 +36,10 @@ fn log(io: &mut Io<'_>, role: char, level: char, at: Time, msg: &str) {
     io.out(&line);
 }
 
+/// `checkOvercommit` (`src/syscheck.c`): a stock Linux host has `vm.overcommit_memory = 0`
+/// (Docker Desktop's VM, kernel `…-linuxkit`, sets 1).
+const OVERCOMMIT: &str = "WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.";
+
 /// Options the server understands (anything else is a fatal configuration error).
 const KNOWN: &[&str] = &[
     "port", "requirepass", "save", "appendonly", "loadmodule", "dir", "protected-mode", "bind", "maxmemory",
@@ -200,6 +204,9 @@ impl RedisServer {
             }
         };
         let t = io.now;
+        if !io.sys.kernel().release.contains("linuxkit") {
+            log(io, 'C', '#', t, OVERCOMMIT);
+        }
         log(io, 'C', '*', t, "oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo");
         log(io, 'C', '*', t, &format!("Redis version={VERSION}, bits=64, commit=00000000, modified=1, pid=1, just started"));
         if cfg.has_args {

@@ -24,6 +24,7 @@ fn redis_image() -> Layer {
 
 const START: &str = "\
 Starting Redis Server
+1:C 02 Mar 2026 12:00:00.000 # WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.
 1:C 02 Mar 2026 12:00:00.000 * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo
 1:C 02 Mar 2026 12:00:00.000 * Redis version=8.0.2, bits=64, commit=00000000, modified=1, pid=1, just started
 1:C 02 Mar 2026 12:00:00.000 * Configuration loaded
