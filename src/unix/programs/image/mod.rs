@@ -18,14 +18,21 @@ pub mod keyspace;
 pub mod logtime;
 pub mod nginx;
 pub mod nginx_entrypoint;
+pub mod pg;
+pub mod postgres;
+pub mod postgres_entrypoint;
+pub mod psql;
 pub mod redis;
 pub mod redis_cli;
+pub mod sql;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod nginx_tests;
 #[cfg(test)]
 mod redis_tests;
+#[cfg(test)]
+mod postgres_tests;
 pub mod util;
 
 use super::Program;
@@ -39,6 +46,10 @@ pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
         "redis-server" => Box::new(redis::RedisServer::new(argv)),
         "redis-cli" => Box::new(redis_cli::RedisCli::new(argv)),
         "entrypoint:redis" => Box::new(redis::Entrypoint::new(argv)),
+        "postgres" => Box::new(postgres::Postgres::new(argv)),
+        "initdb" => Box::new(postgres::Initdb::new(argv)),
+        "psql" | "postgresql:psql" => Box::new(psql::Psql::new(argv)),
+        "entrypoint:postgres" => Box::new(postgres_entrypoint::Entrypoint::new(argv)),
         "entrypoint:nginx" => Box::new(nginx_entrypoint::Entrypoint::new(argv)),
         _ => return None,
     };
