@@ -16,6 +16,7 @@ pub mod exec;
 pub mod httpd;
 pub mod keyspace;
 pub mod logtime;
+pub mod mysql;
 pub mod nginx;
 pub mod nginx_entrypoint;
 pub mod pg;
@@ -50,6 +51,9 @@ pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
         "initdb" => Box::new(postgres::Initdb::new(argv)),
         "psql" | "postgresql:psql" => Box::new(psql::Psql::new(argv)),
         "entrypoint:postgres" => Box::new(postgres_entrypoint::Entrypoint::new(argv)),
+        "mysqld" => Box::new(mysql::Mysqld::new(argv)),
+        "mysql" => Box::new(mysql::MysqlClient::new(argv)),
+        "entrypoint:mysql" => Box::new(mysql::Entrypoint::new(argv)),
         "entrypoint:nginx" => Box::new(nginx_entrypoint::Entrypoint::new(argv)),
         _ => return None,
     };
