@@ -16,6 +16,7 @@ pub mod exec;
 pub mod httpd;
 pub mod keyspace;
 pub mod logtime;
+pub mod mongo;
 pub mod mysql;
 pub mod nginx;
 pub mod nginx_entrypoint;
@@ -54,6 +55,9 @@ pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
         "mysqld" => Box::new(mysql::Mysqld::new(argv)),
         "mysql" => Box::new(mysql::MysqlClient::new(argv)),
         "entrypoint:mysql" => Box::new(mysql::Entrypoint::new(argv)),
+        "mongod" => Box::new(mongo::Mongod::new(argv)),
+        "mongosh" => Box::new(mongo::Mongosh::new(argv)),
+        "entrypoint:mongo" => Box::new(mongo::Entrypoint::new(argv)),
         "entrypoint:nginx" => Box::new(nginx_entrypoint::Entrypoint::new(argv)),
         _ => return None,
     };
