@@ -20,12 +20,14 @@ pub mod mongo;
 pub mod mysql;
 pub mod nginx;
 pub mod nginx_entrypoint;
+pub mod node;
 pub mod pg;
 pub mod postgres;
 pub mod postgres_entrypoint;
 pub mod psql;
 pub mod redis;
 pub mod redis_cli;
+pub mod script_eval;
 pub mod sql;
 #[cfg(test)]
 mod testkit;
@@ -58,6 +60,8 @@ pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
         "mongod" => Box::new(mongo::Mongod::new(argv)),
         "mongosh" => Box::new(mongo::Mongosh::new(argv)),
         "entrypoint:mongo" => Box::new(mongo::Entrypoint::new(argv)),
+        "node" => Box::new(node::Node::new(argv)),
+        "npm" | "npx" => Box::new(node::Npm::new(argv)),
         "entrypoint:nginx" => Box::new(nginx_entrypoint::Entrypoint::new(argv)),
         _ => return None,
     };
