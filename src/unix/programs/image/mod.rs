@@ -25,6 +25,7 @@ pub mod pg;
 pub mod postgres;
 pub mod postgres_entrypoint;
 pub mod psql;
+pub mod python;
 pub mod redis;
 pub mod redis_cli;
 pub mod script_eval;
@@ -62,6 +63,8 @@ pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
         "entrypoint:mongo" => Box::new(mongo::Entrypoint::new(argv)),
         "node" => Box::new(node::Node::new(argv)),
         "npm" | "npx" => Box::new(node::Npm::new(argv)),
+        "python3" | "python" => Box::new(python::Python::new(argv)),
+        "pip" => Box::new(python::Pip::new(argv)),
         "entrypoint:nginx" => Box::new(nginx_entrypoint::Entrypoint::new(argv)),
         _ => return None,
     };
