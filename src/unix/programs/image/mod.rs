@@ -13,6 +13,8 @@
 //! not model; every program's `step` is bounded (no loop driven by input without a limit).
 
 pub mod exec;
+pub mod golang;
+pub mod gosu;
 pub mod httpd;
 pub mod keyspace;
 pub mod logtime;
@@ -65,6 +67,9 @@ pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
         "npm" | "npx" => Box::new(node::Npm::new(argv)),
         "python3" | "python" => Box::new(python::Python::new(argv)),
         "pip" => Box::new(python::Pip::new(argv)),
+        "go" => Box::new(golang::Go::new(argv)),
+        name if name.starts_with("go-app:") => Box::new(golang::GoApp::new(name)),
+        "gosu" => Box::new(gosu::Gosu::new(argv)),
         "entrypoint:nginx" => Box::new(nginx_entrypoint::Entrypoint::new(argv)),
         _ => return None,
     };
