@@ -26,6 +26,7 @@ pub mod node;
 pub mod pg;
 pub mod postgres;
 pub mod postgres_entrypoint;
+pub mod proxies;
 pub mod psql;
 pub mod python;
 pub mod redis;
@@ -70,6 +71,8 @@ pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
         "go" => Box::new(golang::Go::new(argv)),
         name if name.starts_with("go-app:") => Box::new(golang::GoApp::new(name)),
         "gosu" => Box::new(gosu::Gosu::new(argv)),
+        "registry" => Box::new(proxies::Registry::new(argv)),
+        "traefik" => Box::new(proxies::Traefik::new(argv)),
         "entrypoint:nginx" => Box::new(nginx_entrypoint::Entrypoint::new(argv)),
         _ => return None,
     };

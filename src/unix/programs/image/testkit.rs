@@ -3,9 +3,9 @@
 //!
 //! Invariant: test-only; everything is deterministic.
 
-use crate::engine::clock::{Span, Time};
+use crate::engine::clock::Time;
 use crate::unix::fs::{Layer, Meta, Node};
-use crate::unix::process::{Process, RunStatus, SpawnOpts, Stream};
+use crate::unix::process::{Process, SpawnOpts, Stream};
 use crate::unix::testing::{SimpleSys, busybox_rootfs, debian_rootfs};
 
 pub const T0: Time = Time::START;
@@ -57,13 +57,6 @@ pub fn spawn_in(sys: &mut SimpleSys<'_>, cwd: &str, args: &[&str], env: &[(&str,
         Ok(p) => p,
         Err(e) => panic!("spawn {args:?}: {e:?}"),
     }
-}
-
-/// Runs until `secs` seconds after `T0` (the clock is moved there first).
-pub fn run_for(p: &mut Process, sys: &mut SimpleSys<'_>, secs: u64) -> RunStatus {
-    sys.now = T0 + Span::secs(secs);
-    let now = sys.now;
-    p.run(sys, now)
 }
 
 /// What was written to `stream` since `from` (an index into the output records).
