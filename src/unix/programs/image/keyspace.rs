@@ -304,7 +304,7 @@ pub fn execute(mem: &mut Memory, args: &[String], now_ms: u64) -> (Reply, bool) 
                 Some(Entry { expires: None, .. }) => (Reply::Int(-1), false),
                 Some(Entry { expires: Some(t), .. }) => {
                     let left = t.saturating_sub(now_ms);
-                    (Reply::Int(((left + div / 2) / div) as i64), false)
+                    (Reply::Int((left.saturating_add(div / 2) / div).min(i64::MAX as u64) as i64), false)
                 }
             }
         }

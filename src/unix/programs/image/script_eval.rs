@@ -321,7 +321,7 @@ impl P<'_> {
             },
             (Lang::Py, "str") => Ok(Value::Str(args.first().map(|a| a.show(Lang::Py)).unwrap_or_default())),
             (Lang::Py, "abs") | (Lang::Js, "Math.abs") => match args.first() {
-                Some(Value::Int(n)) => Ok(Value::Int(n.abs())),
+                Some(Value::Int(n)) => Ok(Value::Int(n.saturating_abs())),
                 Some(Value::Num(x)) => Ok(Value::Num(x.abs())),
                 _ => Err(EvalError::Runtime("TypeError: bad operand type for abs(): 'str'".into())),
             },
@@ -392,8 +392,15 @@ fn binary(lang: Lang, op: &str, a: Value, b: Value) -> Result<Value, EvalError> 
             "/" if y == 0 => Err(zero()),
             "/" => Ok(Value::Num(x as f64 / y as f64)),
             "//" | "%" if y == 0 => Err(zero()),
-            "//" => Ok(Value::Int(x.div_euclid(y) - if y < 0 && x.rem_euclid(y) != 0 { 1 } else { 0 })),
-            "%" => Ok(Value::Int(((x % y) + y) % y)),
+            "//" => {
+                let q = x.checked_div_euclid(y).ok_or_else(unsupported)?;
+                let r = x.checked_rem_euclid(y).ok_or_else(unsupported)?;
+                Ok(Value::Int(if y < 0 && r != 0 { q - 1 } else { q }))
+            }
+            "%" => {
+                let r = x.checked_rem(y).ok_or_else(unsupported)?;
+                Ok(Value::Int(if r != 0 && (r < 0) != (y < 0) { r + y } else { r }))
+            }
             _ if y >= 0 => u32::try_from(y).ok().and_then(|e| x.checked_pow(e)).map(Value::Int).ok_or_else(unsupported),
             _ => Ok(Value::Num((x as f64).powf(y as f64))),
         };
@@ -486,6 +493,7 @@ mod tests {
         assert_eq!(out(Lang::Py, "print(0.1 + 0.2, 1e16, 0.00001)"), "0.30000000000000004 1e+16 1e-05\n");
         assert_eq!(out(Lang::Py, "print('ab' * 3, len('olá'))"), "ababab 3\n");
         assert_eq!(out(Lang::Py, "print()"), "\n");
+        assert_eq!(out(Lang::Py, "print(7 // -2, -7 % 3, 7 % -3)"), "-4 2 -2\n");
         assert_eq!(eval(Lang::Py, "print(1/0)", "").unwrap_err().1, EvalError::Runtime("ZeroDivisionError: division by zero".into()));
         assert_eq!(eval(Lang::Py, "print('a' + 1)", "").unwrap_err().1, EvalError::Runtime("TypeError: can only concatenate str (not \"int\") to str".into()));
         assert_eq!(statements("print(1); print('a;b')\nprint(2)").len(), 3);

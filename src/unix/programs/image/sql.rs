@@ -6,7 +6,7 @@
 //! the way psql does; errors carry PostgreSQL's wording and the caret position.
 //!
 //! Invariant: a statement either fully applies or changes nothing; evaluation is bounded
-//! by the statement's length (no recursion deeper than its tokens).
+//! by the statement's length, and nesting deeper than 200 parentheses is refused.
 
 use super::pg::{Catalog, Table};
 
@@ -391,6 +391,9 @@ pub struct Session<'a> {
 
 /// Runs one statement against `catalog`.
 pub fn run(catalog: &mut Catalog, s: &Session<'_>, sql: &str) -> Result<Outcome, SqlError> {
+    if sql.chars().filter(|c| *c == '(').count() > 200 {
+        return Err(err("stack depth limit exceeded".into(), None));
+    }
     let mut p = Parser { toks: tokenize(sql)?, pos: 0, sql };
     while p.sym(';') {}
     let out = if p.word("select") {
