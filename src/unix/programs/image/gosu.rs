@@ -92,7 +92,7 @@ impl Program for Gosu {
             Err(e) => {
                 let msg = match e {
                     SpawnError::NotFound { .. } => format!("error: exec: \"{}\": executable file not found in $PATH\n", cmd[0]),
-                    _ => format!("error: exec failed: permission denied\n"),
+                    _ => "error: exec failed: permission denied\n".to_string(),
                 };
                 io.err(&msg);
                 Step::Exit(1)

@@ -178,7 +178,7 @@ pub fn execute(mem: &mut Memory, args: &[String], now_ms: u64) -> (Reply, bool) 
             }
         }
         "MSET" => {
-            if a.is_empty() || a.len() % 2 != 0 {
+            if a.is_empty() || !a.len().is_multiple_of(2) {
                 return (wrong_args(&cmd), false);
             }
             for kv in a.chunks(2) {
@@ -365,7 +365,7 @@ pub fn execute(mem: &mut Memory, args: &[String], now_ms: u64) -> (Reply, bool) 
             }
         }
         "HSET" => {
-            if a.len() < 3 || a.len() % 2 == 0 {
+            if a.len() < 3 || a.len().is_multiple_of(2) {
                 return (wrong_args(&cmd), false);
             }
             let e = mem.keys.entry(a[0].clone()).or_insert(Entry { value: Value::Hash(BTreeMap::new()), expires: None });

@@ -70,7 +70,7 @@ struct Setup {
 enum Phase {
     Start,
     /// Running `/docker-entrypoint-initdb.d` files from `next`; `child` is a script.
-    InitFiles { setup: Setup, files: Vec<String>, next: usize, child: Option<Child> },
+    InitFiles { setup: Setup, files: Vec<String>, next: usize, child: Option<Box<Child>> },
 }
 
 /// The postgres image's entrypoint.
@@ -198,7 +198,7 @@ impl Entrypoint {
                 let owner = pg::owner(io);
                 match Child::spawn(io, &argv, Launch { env: None, cred: Some(owner) }) {
                     Ok(child) => {
-                        self.phase = Phase::InitFiles { setup, files, next, child: Some(child) };
+                        self.phase = Phase::InitFiles { setup, files, next, child: Some(Box::new(child)) };
                         return Step::Yield;
                     }
                     Err(_) => return Step::Exit(127),

@@ -407,7 +407,7 @@ pub fn run(catalog: &mut Catalog, s: &Session<'_>, sql: &str) -> Result<Outcome,
                 let col = p.ident()?;
                 let ty = p.ident()?;
                 let mut depth = 0;
-                while !p.done() && !(depth == 0 && matches!(p.peek(), Some(Tok::Sym(',' | ')')))) {
+                while !(p.done() || depth == 0 && matches!(p.peek(), Some(Tok::Sym(',' | ')')))) {
                     match p.peek() {
                         Some(Tok::Sym('(')) => depth += 1,
                         Some(Tok::Sym(')')) => depth -= 1,
