@@ -20,19 +20,23 @@ pub mod keyspace;
 pub mod logtime;
 pub mod mongo;
 pub mod mysql;
+pub mod numfmt;
 pub mod nginx;
 pub mod nginx_entrypoint;
+pub mod nginx_text;
 pub mod node;
 pub mod pg;
 pub mod postgres;
 pub mod postgres_entrypoint;
 pub mod proxies;
 pub mod psql;
+pub mod psql_format;
 pub mod python;
 pub mod redis;
 pub mod redis_cli;
 pub mod script_eval;
 pub mod sql;
+pub mod sql_expr;
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]

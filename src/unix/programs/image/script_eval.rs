@@ -9,6 +9,8 @@
 //! Invariant: evaluation is bounded by the length of the source (no loops, recursion
 //! only per parenthesis level, at most [`MAX_DEPTH`] deep).
 
+pub use super::numfmt::{js_number, py_float};
+
 /// Deepest nesting of parentheses accepted.
 pub const MAX_DEPTH: u32 = 64;
 
@@ -44,66 +46,6 @@ pub enum EvalError {
 pub struct Effect {
     pub printed: String,
     pub value: Value,
-}
-
-/// The shortest round-trip digits and decimal exponent of a finite, non-zero `x`
-/// (`1.5e-5` → ("15", -5)).
-fn digits_exp(x: f64) -> (String, i32) {
-    let s = format!("{:e}", x.abs());
-    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-    (m.replace('.', ""), e.parse().unwrap_or(0))
-}
-
-fn place(digits: &str, exp: i32) -> String {
-    let n = digits.len() as i32;
-    if exp >= n - 1 {
-        format!("{digits}{}", "0".repeat((exp - (n - 1)) as usize))
-    } else if exp >= 0 {
-        format!("{}.{}", &digits[..(exp + 1) as usize], &digits[(exp + 1) as usize..])
-    } else {
-        format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
-    }
-}
-
-/// JavaScript's `Number.prototype.toString()`.
-pub fn js_number(x: f64) -> String {
-    if x.is_nan() {
-        return "NaN".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "Infinity".into() } else { "-Infinity".into() };
-    }
-    if x == 0.0 {
-        return "0".into();
-    }
-    let sign = if x < 0.0 { "-" } else { "" };
-    let (d, e) = digits_exp(x);
-    if (-6..21).contains(&e) {
-        return format!("{sign}{}", place(&d, e));
-    }
-    let mant = if d.len() > 1 { format!("{}.{}", &d[..1], &d[1..]) } else { d };
-    format!("{sign}{mant}e{}{}", if e < 0 { "-" } else { "+" }, e.abs())
-}
-
-/// Python's `repr(float)`.
-pub fn py_float(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    let sign = if x < 0.0 { "-" } else { "" };
-    let (d, e) = digits_exp(x);
-    if (-4..16).contains(&e) {
-        let p = place(&d, e);
-        return format!("{sign}{p}{}", if p.contains('.') { "" } else { ".0" });
-    }
-    let mant = if d.len() > 1 { format!("{}.{}", &d[..1], &d[1..]) } else { d };
-    format!("{sign}{mant}e{}{:02}", if e < 0 { "-" } else { "+" }, e.abs())
 }
 
 impl Value {
