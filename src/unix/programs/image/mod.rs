@@ -61,6 +61,7 @@ pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
         "postgres" => Box::new(postgres::Postgres::new(argv)),
         "initdb" => Box::new(postgres::Initdb::new(argv)),
         "psql" | "postgresql:psql" => Box::new(psql::Psql::new(argv)),
+        "postgresql:pg_isready" | "pg_isready" => Box::new(postgres::PgIsReady::new(argv)),
         "entrypoint:postgres" => Box::new(postgres_entrypoint::Entrypoint::new(argv)),
         "mysqld" => Box::new(mysql::Mysqld::new(argv)),
         "mysql" => Box::new(mysql::MysqlClient::new(argv)),

@@ -306,3 +306,47 @@ impl Program for Postgres {
         Box::new(self.clone())
     }
 }
+
+/// `pg_isready` (the health check of many compose files): `/var/run/postgresql:5432 -
+/// accepting connections` (0) or `- no response` (2).
+#[derive(Clone, Debug)]
+pub struct PgIsReady {
+    argv: Vec<String>,
+}
+
+impl PgIsReady {
+    pub fn new(argv: &[String]) -> PgIsReady {
+        PgIsReady { argv: argv.to_vec() }
+    }
+}
+
+impl Program for PgIsReady {
+    fn step(&mut self, io: &mut Io<'_>) -> Step {
+        let mut host = pg::SOCKET_DIR.to_string();
+        let mut port = 5432u32;
+        let mut quiet = false;
+        let mut it = self.argv.iter().skip(1);
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "-h" | "--host" => host = it.next().cloned().unwrap_or(host),
+                "-p" | "--port" => port = it.next().and_then(|p| p.parse().ok()).unwrap_or(port),
+                "-q" | "--quiet" => quiet = true,
+                "--version" | "-V" => {
+                    let (short, pkg) = pg::versions(io);
+                    io.out(&format!("pg_isready (PostgreSQL) {short} (Debian {pkg})\n"));
+                    return Step::Exit(0);
+                }
+                _ => {}
+            }
+        }
+        let up = util::exists(io, &pg::socket_path(port), None);
+        if !quiet {
+            io.out(&format!("{host}:{port} - {}\n", if up { "accepting connections" } else { "no response" }));
+        }
+        Step::Exit(if up { 0 } else { 2 })
+    }
+
+    fn clone_box(&self) -> Box<dyn Program> {
+        Box::new(self.clone())
+    }
+}

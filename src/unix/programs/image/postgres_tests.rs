@@ -12,6 +12,7 @@ fn postgres_image() -> Layer {
     for p in ["postgres", "initdb", "psql"] {
         l.program(&format!("/usr/lib/postgresql/17/bin/{p}"), p, T0);
     }
+    l.program("/usr/lib/postgresql/17/bin/pg_isready", "postgresql:pg_isready", T0);
     l.program("/usr/local/bin/docker-entrypoint.sh", "entrypoint:postgres", T0).dir("/docker-entrypoint-initdb.d", T0);
     owned_dir(&mut l, "/var/lib/postgresql", 999, 0o1777);
     owned_dir(&mut l, "/var/lib/postgresql/data", 999, 0o1777);
@@ -93,6 +94,11 @@ fn first_start_initializes_then_second_start_skips() {
     let mut c = spawn(&mut sys, &["psql", "-U", "postgres", "-c", "selec 1"], ENV, false);
     assert_eq!(c.run(&mut sys, T0), RunStatus::Exited(1));
     assert_eq!(text_since(&sys, Stream::Stderr, mark), "ERROR:  syntax error at or near \"selec\"\nLINE 1: selec 1\n        ^\n");
+
+    let mark = sys.output.len();
+    let mut c = spawn(&mut sys, &["pg_isready"], ENV, false);
+    assert_eq!(c.run(&mut sys, T0), RunStatus::Exited(0));
+    assert_eq!(text_since(&sys, Stream::Stdout, mark), "/var/run/postgresql:5432 - accepting connections\n");
 
     // docker stop: SIGINT, a fast shutdown.
     sys.now = T0 + Span::secs(30);

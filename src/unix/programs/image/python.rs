@@ -285,22 +285,25 @@ impl Program for Pip {
                     io.err("ERROR: You must give at least one requirement to install (see \"pip help install\")\n");
                     return Step::Exit(1);
                 }
-                let mut installed = Vec::new();
+                let mut installed: Vec<(String, String)> = Vec::new();
                 for w in &wanted {
                     let (name, pinned) = match w.split_once("==") {
                         Some((n, v)) => (n.trim().to_lowercase(), Some(v.trim().to_string())),
                         None => (w.split(['>', '<', '=', '~', '[']).next().unwrap_or(w).trim().to_lowercase(), None),
                     };
                     let ver = pinned.unwrap_or_else(|| KNOWN.iter().find(|(n, _)| *n == name).map_or("1.0.0".into(), |(_, v)| v.to_string()));
-                    io.out(&format!("Collecting {w}\n  Downloading {}-{ver}-py3-none-any.whl.metadata (3.0 kB)\n", name.replace('-', "_")));
-                    installed.push(format!("{name}-{ver}"));
+                    let wheel = name.replace('-', "_");
+                    io.out(&format!("Collecting {w}\n  Downloading {wheel}-{ver}-py3-none-any.whl.metadata (3.0 kB)\n"));
                     let cred = io.cred;
-                    util::mkdir_owned(io, &format!("{site}/{}", name.replace('-', "_")), cred, 0o755);
+                    util::mkdir_owned(io, &format!("{site}/{wheel}"), cred, 0o755);
+                    installed.push((name, ver));
                 }
-                for w in &installed {
-                    io.out(&format!("Downloading {}-py3-none-any.whl (100 kB)\n", w.replace('-', "_").replacen('_', "-", 0)));
+                for (name, ver) in &installed {
+                    io.out(&format!("Downloading {}-{ver}-py3-none-any.whl (100 kB)\n", name.replace('-', "_")));
                 }
-                io.out(&format!("Installing collected packages: {}\nSuccessfully installed {}\n", wanted.join(", "), installed.join(" ")));
+                let names: Vec<&str> = installed.iter().map(|(n, _)| n.as_str()).collect();
+                let done: Vec<String> = installed.iter().map(|(n, v)| format!("{n}-{v}")).collect();
+                io.out(&format!("Installing collected packages: {}\nSuccessfully installed {}\n", names.join(", "), done.join(" ")));
                 if io.cred.uid == 0 {
                     io.err("WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager, possibly rendering your system unusable. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you know what you are doing and want to suppress this warning.\n");
                 }
