@@ -7,6 +7,8 @@
 //!
 //! Texts: golang/go `src/cmd/go` (`go version`, `go mod init` messages).
 //!
+//! A built server has no signal handler: on SIGTERM it exits 2 (the Go runtime's default).
+//!
 //! Invariant: a built binary's behaviour depends only on the source it was built from.
 
 use super::util;
@@ -112,6 +114,11 @@ impl Program for GoApp {
         }
         self.done = true;
         perform(io, &self.behaviour)
+    }
+    /// No `signal.Notify`: the Go runtime re-raises SIGTERM/SIGINT/SIGHUP with the default
+    /// action, which PID 1 survives, then exits 2 (`runtime.dieFromSignal`).
+    fn signal(&mut self, sig: crate::unix::process::Signal, _io: &mut Io<'_>) -> Option<Step> {
+        matches!(sig.0, 1 | 2 | 15).then_some(Step::Exit(2))
     }
     fn clone_box(&self) -> Box<dyn Program> {
         Box::new(self.clone())

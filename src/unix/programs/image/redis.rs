@@ -325,7 +325,7 @@ impl Entrypoint {
 
 impl Program for Entrypoint {
     fn step(&mut self, io: &mut Io<'_>) -> Step {
-        let script = self.argv.first().cloned().unwrap_or_default();
+        let script = "/usr/local/bin/docker-entrypoint.sh";
         let mut args: Vec<String> = self.argv.iter().skip(1).cloned().collect();
         if args.first().is_some_and(|a| a.starts_with('-') || a.ends_with(".conf")) {
             args.insert(0, "redis-server".into());
@@ -365,7 +365,7 @@ impl Program for Entrypoint {
             }
         }
         let env = io.env.to_vec();
-        super::exec::exec(io, args, env, &script, EXEC_LINE, Dialect::Bash)
+        super::exec::exec(io, args, env, script, EXEC_LINE, Dialect::Bash)
     }
 
     fn clone_box(&self) -> Box<dyn Program> {

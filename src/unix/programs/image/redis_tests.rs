@@ -135,7 +135,7 @@ fn redis_server_options_and_errors() {
     let mut p = spawn_in(&mut sys, "/data", &["docker-entrypoint.sh", "nope"], &[], false);
     let mark = sys.output.len();
     assert_eq!(p.run(&mut sys, T0), RunStatus::Exited(127));
-    assert_eq!(text_since(&sys, Stream::Stderr, mark), "docker-entrypoint.sh: line 194: exec: nope: not found\n");
+    assert_eq!(text_since(&sys, Stream::Stderr, mark), "/usr/local/bin/docker-entrypoint.sh: line 194: exec: nope: not found\n");
 }
 
 #[test]
