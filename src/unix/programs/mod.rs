@@ -31,6 +31,7 @@ pub mod filters;
 pub mod find;
 pub mod grep;
 pub mod hello;
+pub mod image;
 pub mod info;
 pub mod ls;
 pub mod misc;
@@ -128,6 +129,9 @@ pub fn applet_of(program: &str, argv: &[String]) -> Option<(String, Flavor, usiz
 pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
     if program == "hello" {
         return Some(Box::new(hello::Hello));
+    }
+    if let Some(p) = image::create(program, argv) {
+        return Some(p);
     }
     let (name, flavor, skip) = applet_of(program, argv)?;
     let args: Vec<String> = argv.iter().skip(skip).cloned().collect();
