@@ -62,8 +62,10 @@ pub fn main() -> i32 {
 pub fn run_line(session: &mut Session, line: &str) -> Outcome {
     let mut out = session.submit(line);
     let mut waited = 0;
-    while out.attached.as_ref().is_some_and(|a| !a.stdin) {
-        if waited >= SCRIPT_FOREGROUND_LIMIT_SECS {
+    while let Some(a) = out.attached.as_ref().filter(|a| !a.stdin) {
+        // A busy shell loop (no container) gets a few seconds, a foreground process a minute.
+        let limit = if a.container.is_empty() { 3 } else { SCRIPT_FOREGROUND_LIMIT_SECS };
+        if waited >= limit {
             let more = session.interrupt();
             merge(&mut out, more);
             break;
