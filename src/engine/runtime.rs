@@ -204,20 +204,18 @@ fn connect_networks(w: &mut World, d: DaemonId, id: &str) {
             }
             continue;
         };
-        let used: std::collections::BTreeSet<String> = daemon
+        let used: std::collections::BTreeSet<u32> = daemon
             .containers
             .values()
             .filter_map(|c| c.networks.get(&name))
-            .map(|e| e.ip.clone())
-            .filter(|ip| !ip.is_empty())
+            .filter_map(|e| super::model::network::ip_to_u32(&e.ip))
             .collect();
         let size = if len >= 32 { 1 } else { 1u64 << (32 - len) };
         let gw = super::model::network::ip_to_u32(&net.gateway).unwrap_or(base + 1);
         let ip = (1..size.saturating_sub(1))
             .map(|i| base + i as u32)
-            .filter(|v| *v != gw)
-            .map(u32_to_ip)
-            .find(|ip| !used.contains(ip));
+            .find(|v| *v != gw && !used.contains(v))
+            .map(u32_to_ip);
         let Some(ip) = ip else { continue };
         if let Some(ep) = w.daemon_mut(d).containers.get_mut(id).and_then(|c| c.networks.get_mut(&name)) {
             ep.mac = mac_for(&ip);
