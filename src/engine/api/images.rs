@@ -1,4 +1,4 @@
-//! Image endpoints other than pull: list, inspect, history, tag, remove, prune.
+//! Image endpoints other than pull and prune: list, inspect, history, tag, remove.
 //! The removal rules follow moby's `ImageDelete` conflict checks one for one.
 //!
 //! Invariant: an image is deleted only when no reference and no container uses it (unless
@@ -115,6 +115,11 @@ impl Api<'_> {
             path.push_str("?all=1");
         }
         self.serve("GET", &path, 200, |api| api.list_inner(opts))
+    }
+
+    /// The list without recording a request (for endpoints that include it: `/system/df`).
+    pub(crate) fn list_images_quietly(&mut self, opts: &ImageListOptions) -> ApiResult<Vec<ImageSummary>> {
+        self.list_inner(opts)
     }
 
     fn list_inner(&mut self, opts: &ImageListOptions) -> ApiResult<Vec<ImageSummary>> {
@@ -249,7 +254,7 @@ impl Api<'_> {
         self.serve("DELETE", &path, 200, |api| api.remove_inner(name, force, prune_children))
     }
 
-    fn remove_inner(&mut self, name: &str, force: bool, prune: bool) -> ApiResult<Vec<DeleteItem>> {
+    pub(crate) fn remove_inner(&mut self, name: &str, force: bool, prune: bool) -> ApiResult<Vec<DeleteItem>> {
         let id = lookup::image_id(self.daemon(), name)?;
         let mut records = Vec::new();
         let refs = self.daemon().references_to(&id).into_iter().map(String::from).collect::<Vec<_>>();
@@ -310,58 +315,81 @@ impl Api<'_> {
         }
     }
 
+    /// moby's `imageDeleteHelper`: deletes the image unless a conflict stops it, then, with
+    /// `prune`, its parent if nothing else holds it (quietly: a parent's conflict is no
+    /// error unless that parent is dangling and unused).
     fn delete_helper(
         &mut self,
         id: &str,
         records: &mut Vec<DeleteItem>,
         force: bool,
-        _prune: bool,
+        prune: bool,
         quiet: bool,
     ) -> ApiResult<()> {
-        let mut mask = CONFLICT_HARD;
-        if !force {
-            mask |= CONFLICT_SOFT;
-        }
-        if let Some(c) = self.delete_conflict(id, mask) {
-            let dangling = self.daemon().references_to(id).is_empty()
-                && !self.daemon().images.values().any(|i| i.parent == id);
-            if quiet && (!dangling || c.used) {
+        let (mut id, mut force, mut quiet) = (id.to_string(), force, quiet);
+        // Each turn deletes an image, so this ends within the number of images.
+        loop {
+            let mut mask = CONFLICT_HARD;
+            if !force {
+                mask |= CONFLICT_SOFT;
+            }
+            if let Some(c) = self.delete_conflict(&id, mask) {
+                let dangling = self.daemon().references_to(&id).is_empty()
+                    && !self.daemon().images.values().any(|i| i.parent == id);
+                if quiet && (!dangling || c.used) {
+                    return Ok(());
+                }
+                return Err(c.into_error(&id));
+            }
+            let parent = self.daemon().images.get(&id).map(|i| i.parent.clone()).unwrap_or_default();
+            let refs: Vec<String> = self.daemon().references_to(&id).into_iter().map(String::from).collect();
+            for r in refs {
+                self.untag(&id, &r, records);
+            }
+            let removed = self.delete_image_and_layers(&id);
+            records.push(DeleteItem::Deleted(id.clone()));
+            records.extend(removed.into_iter().map(DeleteItem::Deleted));
+            if !prune || parent.is_empty() || !self.daemon().images.contains_key(&parent) {
                 return Ok(());
             }
-            return Err(c.into_error(id));
+            id = parent;
+            force = false;
+            quiet = true;
         }
-        let refs: Vec<String> = self.daemon().references_to(id).into_iter().map(String::from).collect();
-        for r in refs {
-            self.untag(id, &r, records);
-        }
-        let removed = self.delete_image_and_layers(id);
-        records.push(DeleteItem::Deleted(id.to_string()));
-        for chain in removed {
-            records.push(DeleteItem::Deleted(chain));
-        }
-        Ok(())
     }
 
     /// Deletes an image from the store, then the layers no other image uses (top first).
-    /// Returns the chain IDs of the deleted layers.
+    /// Returns the chain IDs of the deleted layers. An image a container still uses (a
+    /// forced `rmi` of a stopped container's image) keeps its layers: it moves to
+    /// `retained` until that container is removed.
     pub(crate) fn delete_image_and_layers(&mut self, id: &str) -> Vec<String> {
         let Some(img) = self.daemon_mut().images.remove(id) else { return Vec::new() };
         let to = Actor::Image { daemon: self.daemon, image: id.to_string() };
         self.emit_from_daemon(to, EventKind::ImageDeleted { image: id.to_string() });
-        let in_use: BTreeSet<String> =
-            self.daemon().images.values().flat_map(|i| oci::chain_ids(&i.layers)).collect();
-        let mut removed = Vec::new();
-        for chain in oci::chain_ids(&img.layers).into_iter().rev() {
-            if in_use.contains(&chain) {
-                break;
-            }
-            if self.daemon_mut().layers.remove(&chain).is_some() {
-                let to = Actor::Daemon { daemon: self.daemon };
-                self.emit_from_daemon(to, EventKind::LayerDeleted { digest: chain.clone() });
-                removed.push(chain);
-            }
+        if self.daemon().containers.values().any(|c| c.image == id) {
+            self.daemon_mut().retained.insert(id.to_string(), img);
+            return Vec::new();
+        }
+        self.delete_unused_layers(&img)
+    }
+
+    /// Deletes the layers of `img` that no stored or retained image uses, with their events.
+    fn delete_unused_layers(&mut self, img: &Image) -> Vec<String> {
+        let removed = self.daemon_mut().delete_unused_layers(img);
+        for chain in &removed {
+            let to = Actor::Daemon { daemon: self.daemon };
+            self.emit_from_daemon(to, EventKind::LayerDeleted { digest: chain.clone() });
         }
         removed
+    }
+
+    /// After a container is removed: a retained image no container uses any more goes,
+    /// with the layers only it held.
+    pub(crate) fn release_retained(&mut self, id: &str) {
+        for chain in self.daemon_mut().release_retained(id) {
+            let to = Actor::Daemon { daemon: self.daemon };
+            self.emit_from_daemon(to, EventKind::LayerDeleted { digest: chain });
+        }
     }
 
     fn delete_conflict(&self, id: &str, mask: u8) -> Option<Conflict> {
@@ -392,40 +420,6 @@ impl Api<'_> {
             }
         }
         None
-    }
-
-    /// `POST /images/prune`: removes dangling images (or, with `all`, every image no
-    /// container uses).
-    pub fn image_prune(&mut self, all: bool) -> ApiResult<PruneReport> {
-        let path = if all { "/images/prune?filters=%7B%22dangling%22%3A%7B%22false%22%3Atrue%7D%7D" } else { "/images/prune?filters=%7B%22dangling%22%3A%7B%22true%22%3Atrue%7D%7D" };
-        self.serve("POST", path, 200, |api| {
-            let mut report = PruneReport::default();
-            let candidates: Vec<String> = api
-                .daemon()
-                .images
-                .keys()
-                .filter(|id| {
-                    let d = api.daemon();
-                    let used = d.containers.values().any(|c| &c.image == *id);
-                    let tagged = d.references_to(id).iter().any(|r| !r.contains('@'));
-                    !used && (all || !tagged)
-                })
-                .cloned()
-                .collect();
-            for id in candidates {
-                let layers_before: u64 = api.daemon().layers.values().map(|l| l.size).sum();
-                let refs: Vec<String> = api.daemon().references_to(&id).into_iter().map(String::from).collect();
-                for r in refs {
-                    api.untag(&id, &r, &mut report.deleted);
-                }
-                let removed = api.delete_image_and_layers(&id);
-                report.deleted.push(DeleteItem::Deleted(id.clone()));
-                report.deleted.extend(removed.into_iter().map(DeleteItem::Deleted));
-                let layers_after: u64 = api.daemon().layers.values().map(|l| l.size).sum();
-                report.space_reclaimed += layers_before - layers_after;
-            }
-            Ok(report)
-        })
     }
 }
 

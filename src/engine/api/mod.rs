@@ -15,6 +15,7 @@ pub mod inspect_json;
 pub mod lifecycle;
 pub mod lookup;
 pub mod observe;
+pub mod prune;
 pub mod pull;
 pub mod system;
 

@@ -150,7 +150,7 @@ impl<'a> Exec<'a> {
             Value::Int(n) if *n >= 0 => (0..(*n).min(MAX_STEPS as i64))
                 .map(|i| (Value::Int(i), Value::Int(i)))
                 .collect(),
-            Value::Nil | Value::NoValue => Vec::new(),
+            Value::Nil | Value::NoValue | Value::NilSlice | Value::NilMap => Vec::new(),
             other => return self.fail(format!("range can't iterate over {}", other.sprint())),
         };
         if items.is_empty() {
@@ -517,6 +517,7 @@ impl<'a> Exec<'a> {
                     None => Ok((Value::NoValue, false)),
                 }
             }
+            Value::NilMap if !has_args => Ok((Value::NoValue, false)),
             Value::NoValue => {
                 if self.opts.missing_key_error {
                     return self.fail(format!("nil data; no entry for key \"{name}\""));
