@@ -56,6 +56,30 @@ pub struct Schema {
     pub omitted: &'static [(&'static str, &'static str, Zero)],
     /// JSON names that differ from the Go field's (`CpuShares` → `CPUShares`).
     pub renames: &'static [(&'static str, &'static str)],
+    /// How a struct prints with `{{.}}` when its JSON order is not Go's: the Go fields in
+    /// order, in groups for embedded structs (`{{a b} {c}}`).
+    pub layouts: &'static [(&'static str, &'static [&'static [&'static str]])],
+    /// Fields that are Go `time.Time` (they print as `2026-03-02 12:00:00.5 +0000 UTC`).
+    pub times: &'static [&'static str],
+}
+
+/// Go's `time.Time.String()` of an RFC 3339 UTC time.
+fn go_time(rfc: &str) -> String {
+    if rfc.starts_with("0001-01-01T00:00:00") {
+        return "0001-01-01 00:00:00 +0000 UTC".into();
+    }
+    match crate::engine::clock::Time::parse_rfc3339(rfc) {
+        Some(t) => {
+            let c = t.civil();
+            let mut s = format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", c.year, c.month, c.day, c.hour, c.minute, c.second);
+            if c.nanos != 0 {
+                s.push('.');
+                s.push_str(format!("{:09}", c.nanos).trim_end_matches('0'));
+            }
+            s + " +0000 UTC"
+        }
+        None => rfc.to_string(),
+    }
 }
 
 fn path_matches(pattern: &str, path: &str) -> bool {
@@ -110,6 +134,9 @@ impl Schema {
             Json::Null => self.null(field),
             Json::Bool(b) => Value::Bool(*b),
             Json::Number(n) => n.as_i64().map_or_else(|| Value::Number(n.to_string()), Value::Int),
+            Json::String(s) if self.times.contains(&field) => {
+                Record::new("time.Time").display(&go_time(s)).json(v.clone()).into_value()
+            }
             Json::String(s) => Value::Str(s.clone()),
             Json::Array(items) => {
                 Value::List(items.iter().map(|i| self.convert(i, path, field, "struct")).collect())
@@ -140,6 +167,21 @@ impl Schema {
                         if *p == path && !obj.contains_key(*f) {
                             r = r.field(f, self.zero(f, *zero));
                         }
+                    }
+                    if let Some((_, groups)) = self.layouts.iter().find(|(p, _)| *p == path) {
+                        let r2 = r.clone().into_value();
+                        let show = |name: &str| match &r2 {
+                            Value::Object(rec) => rec.get(name).map(|x| x.sprint()).unwrap_or_default(),
+                            _ => String::new(),
+                        };
+                        let parts: Vec<String> = groups
+                            .iter()
+                            .map(|g| {
+                                let inner = g.iter().map(|f| show(f)).collect::<Vec<_>>().join(" ");
+                                if groups.len() > 1 { format!("{{{inner}}}") } else { inner }
+                            })
+                            .collect();
+                        r = r.display(&format!("{{{}}}", parts.join(" ")));
                     }
                     r.json(v.clone()).into_value()
                 }
@@ -209,6 +251,15 @@ pub const CONTAINER: Schema = Schema {
         ("IOMaximumIOps", "IOMaximumIOps"),
         ("HostIp", "HostIP"),
     ],
+    layouts: &[(
+        "Config",
+        &[&[
+            "Hostname", "Domainname", "User", "AttachStdin", "AttachStdout", "AttachStderr", "ExposedPorts", "Tty",
+            "OpenStdin", "StdinOnce", "Env", "Cmd", "Healthcheck", "ArgsEscaped", "Image", "Volumes", "WorkingDir",
+            "Entrypoint", "NetworkDisabled", "MacAddress", "OnBuild", "Labels", "StopSignal", "StopTimeout", "Shell",
+        ]],
+    )],
+    times: &["Start", "End"],
 };
 
 /// `image.InspectResponse` (`docker image inspect`), with its OCI image `Config`.
@@ -242,6 +293,14 @@ pub const IMAGE: Schema = Schema {
         ("Config", "Shell", Zero::Slice),
     ],
     renames: &[],
+    layouts: &[(
+        "Config",
+        &[
+            &["User", "ExposedPorts", "Env", "Entrypoint", "Cmd", "Volumes", "WorkingDir", "Labels", "StopSignal", "ArgsEscaped"],
+            &["Healthcheck", "OnBuild", "Shell"],
+        ],
+    )],
+    times: &["LastTagTime"],
 };
 
 /// `types.Version` (the `Server` of `docker version`).
@@ -252,6 +311,8 @@ pub const VERSION: Schema = Schema {
     nil_maps: &["Details"],
     omitted: &[("", "Experimental", Zero::Bool), ("", "KernelVersion", Zero::Str), ("", "BuildTime", Zero::Str)],
     renames: &[("ApiVersion", "APIVersion")],
+    layouts: &[],
+    times: &[],
 };
 
 /// `system.dockerInfo` (`docker info`), the daemon's `system.Info` embedded.
@@ -286,6 +347,8 @@ pub const INFO: Schema = Schema {
         ("runtimeArgs", "Args"),
         ("status", "Status"),
     ],
+    layouts: &[],
+    times: &[],
 };
 
 #[cfg(test)]
@@ -306,6 +369,12 @@ mod tests {
         assert_eq!(run(&IMAGE, doc.clone(), "{{.Config.WorkingDir}}|{{.Config.Labels}}").unwrap(), "|map[]");
         assert_eq!(run(&IMAGE, doc.clone(), "{{json .Config}}").unwrap(), r#"{"Env":["A=1"],"Cmd":["/bin/sh"]}"#);
         assert_eq!(run(&IMAGE, doc.clone(), "{{.Size}} {{index .RepoTags 0}}").unwrap(), "5 a:1");
+        assert_eq!(
+            run(&IMAGE, doc.clone(), "{{.Config}}").unwrap(),
+            "{{ map[] [A=1] [] [/bin/sh] map[]  map[]  false} {<nil> [] []}}"
+        );
+        let tagged = json!({"Metadata": {"LastTagTime": "2026-11-23T20:12:35.90195106Z"}});
+        assert_eq!(run(&IMAGE, tagged, "{{.Metadata}}").unwrap(), "{2026-11-23 20:12:35.90195106 +0000 UTC}");
         assert!(run(&IMAGE, doc, "{{.Nope}}").unwrap_err().contains("can't evaluate field Nope in type image.InspectResponse"));
     }
 

@@ -132,6 +132,12 @@ impl Api<'_> {
             let t = d.images[&id].created;
             before = Some(before.map_or(t, |b: Time| b.min(t)));
         }
+        let now = self.world.now();
+        for v in opts.filters.get("until").into_iter().flatten() {
+            let t = super::prune::parse_until(v, now)?;
+            before = Some(before.map_or(t, |b: Time| b.min(t)));
+        }
+        let d = self.daemon();
         let mut since: Option<Time> = None;
         for v in opts.filters.get("since").into_iter().flatten() {
             let id = lookup::image_id(d, v)?;
@@ -140,6 +146,11 @@ impl Api<'_> {
         }
         let mut out = Vec::new();
         for img in d.images.values() {
+            let has_children = d.images.values().any(|c| c.parent == img.id);
+            if dangling == Some(true) && has_children {
+                // Only "heads" (images no other image is built on) are candidates.
+                continue;
+            }
             if before.is_some_and(|b| img.created >= b) || since.is_some_and(|s| img.created <= s) {
                 continue;
             }
@@ -166,7 +177,6 @@ impl Api<'_> {
             }
             let unreferenced = s.repo_tags.is_empty() && s.repo_digests.is_empty();
             if unreferenced {
-                let has_children = d.images.values().any(|c| c.parent == img.id);
                 if opts.all || !has_children {
                     if dangling == Some(false) || opts.filters.contains_key("reference") {
                         continue;
@@ -202,6 +212,9 @@ impl Api<'_> {
     pub fn image_history(&mut self, name: &str) -> ApiResult<Vec<HistoryItem>> {
         let path = format!("/images/{}/history", query_escape(name));
         self.serve("GET", &path, 200, |api| {
+            if name.is_empty() {
+                return Err(ApiError::not_found("page not found"));
+            }
             let d = api.daemon();
             let id = lookup::image_id(d, name)?;
             let img = &d.images[&id];
@@ -251,7 +264,13 @@ impl Api<'_> {
         if force {
             path.push_str("?force=1");
         }
-        self.serve("DELETE", &path, 200, |api| api.remove_inner(name, force, prune_children))
+        self.serve("DELETE", &path, 200, |api| {
+            if name.is_empty() {
+                // `DELETE /images/` is no route at all.
+                return Err(ApiError::not_found("page not found"));
+            }
+            api.remove_inner(name, force, prune_children)
+        })
     }
 
     pub(crate) fn remove_inner(&mut self, name: &str, force: bool, prune: bool) -> ApiResult<Vec<DeleteItem>> {

@@ -72,17 +72,22 @@ fn parse_duration_nanos(s: &str) -> Option<i128> {
     Some(if neg { -v } else { v })
 }
 
-/// `getUntilFromPruneFilters` (`timetypes.GetTimestamp` against `now`).
+/// `getUntilFromPruneFilters`: at most one `until`.
 pub fn until_filter(filters: &BTreeMap<String, Vec<String>>, now: Time) -> ApiResult<Option<Time>> {
     let Some(values) = filters.get("until") else { return Ok(None) };
     if values.len() > 1 {
         return Err(ApiError::bad_request("more than one until filter specified"));
     }
-    let value = &values[0];
+    parse_until(&values[0], now).map(Some)
+}
+
+/// `timetypes.GetTimestamp` against `now`: a Go duration before now, an RFC 3339 time, a
+/// date, or a Unix timestamp.
+pub fn parse_until(value: &str, now: Time) -> ApiResult<Time> {
     if value != "0" {
         if let Some(d) = parse_duration_nanos(value) {
             let t = (now.0 as i128 - d).max(0) as u64;
-            return Ok(Some(Time(t / 1_000_000_000 * 1_000_000_000)));
+            return Ok(Time(t / 1_000_000_000 * 1_000_000_000));
         }
     }
     let date = |v: &str| Time::parse_rfc3339(&format!("{v}T00:00:00Z"));
@@ -93,14 +98,13 @@ pub fn until_filter(filters: &BTreeMap<String, Vec<String>>, now: Time) -> ApiRe
     } else {
         let (secs, frac) = value.split_once('.').unwrap_or((value, ""));
         match (secs.parse::<u64>(), frac.is_empty() || frac.bytes().all(|b| b.is_ascii_digit())) {
-            (Ok(s), true) => Some(Time(s * 1_000_000_000)),
+            (Ok(s), true) => Some(Time(s.saturating_mul(1_000_000_000))),
             _ => return Err(ApiError::bad_request(format!("failed to parse value as time or duration: \"{value}\""))),
         }
     };
-    match parsed {
-        Some(t) => Ok(Some(t)),
-        None => Err(ApiError::bad_request(format!("parsing time \"{value}\": cannot parse \"{value}\" as \"2006-01-02\""))),
-    }
+    parsed.ok_or_else(|| {
+        ApiError::bad_request(format!("parsing time \"{value}\" as \"2006-01-02\": cannot parse \"{value}\" as \"2006\""))
+    })
 }
 
 /// `MatchKVList`: every `key` or `key=value` of the filter matches the labels.

@@ -67,12 +67,8 @@ impl<'a> Exec<'a> {
     }
 
     fn fail<T>(&self, msg: impl Into<String>) -> R<T> {
+        // Go's `ErrorContext` shows the whole node (`<.HostConfig.LogConfig.Config.X>`).
         let (pos, ctx) = &self.at;
-        let ctx = if ctx.chars().count() > 20 {
-            format!("{}...", ctx.chars().take(20).collect::<String>())
-        } else {
-            ctx.clone()
-        };
         Err(format!(
             "template: {}:{}:{}: executing \"{}\" at <{ctx}>: {}",
             self.name,

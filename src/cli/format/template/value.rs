@@ -185,6 +185,14 @@ impl Record {
         }
     }
 
+    /// A field's value (methods excluded).
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.members.iter().find_map(|(n, m)| match m {
+            Member::Field(v) if n == name => Some(v),
+            _ => None,
+        })
+    }
+
     /// Whether `{{json}}` of this record escapes HTML characters.
     pub(crate) fn escapes_html(&self) -> bool {
         self.escape_html
