@@ -201,3 +201,26 @@ fn disk_usage() {
     assert!(text.contains("\nContainers space usage:\n\nCONTAINER ID   IMAGE     COMMAND       LOCAL VOLUMES   SIZE      CREATED                  STATUS                  NAMES\n"));
     assert!(text.ends_with("\nBuild cache usage: 0B\n\nCACHE ID   CACHE TYPE   SIZE      CREATED   LAST USED   USAGE     SHARED\n"));
 }
+
+#[test]
+fn history_names_the_local_parents() {
+    let mut w = World::new();
+    ok(&docker(&mut w, "pull -q alpine"));
+    let out = docker(&mut w, "run --name cc alpine touch /x");
+    assert_eq!(out.exit, 0, "{:?}", out);
+    let opts = doca::engine::api::commit::CommitOptions {
+        reference: Some(doca::engine::reference::parse_docker_ref("app:v1").unwrap()),
+        comment: String::new(),
+        author: String::new(),
+        changes: Vec::new(),
+        pause: true,
+    };
+    w.api(ClientId(0)).container_commit("cc", &opts).unwrap();
+    let ids = ok(&docker(&mut w, "history -q app:v1"));
+    let alpine = ok(&docker(&mut w, "images -q alpine"));
+    let lines: Vec<&str> = ids.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0], ok(&docker(&mut w, "images -q app")).trim());
+    assert_eq!(lines[1], alpine.trim());
+    assert_eq!(lines[2], "<missing>");
+}

@@ -218,20 +218,28 @@ impl Api<'_> {
             let d = api.daemon();
             let id = lookup::image_id(d, name)?;
             let img = &d.images[&id];
-            let mut items = Vec::new();
-            let n = img.history.len();
-            for (i, h) in img.history.iter().enumerate() {
-                let top = i + 1 == n;
-                items.push(HistoryItem {
-                    id: if top { img.id.clone() } else { "<missing>".into() },
+            let mut items: Vec<HistoryItem> = img
+                .history
+                .iter()
+                .rev()
+                .map(|h| HistoryItem {
+                    id: "<missing>".into(),
                     created: h.created,
                     created_by: h.created_by.clone(),
-                    tags: if top { summary(d, img).repo_tags } else { Vec::new() },
+                    tags: Vec::new(),
                     size: h.size,
                     comment: h.comment.clone(),
-                });
+                })
+                .collect();
+            // moby's `ImageHistory`: the newest steps get the IDs (and tags) of the image and
+            // its local parents, one image per step, until the chain ends.
+            let mut cur = Some(img);
+            for item in items.iter_mut() {
+                let Some(i) = cur else { break };
+                item.id = i.id.clone();
+                item.tags = summary(d, i).repo_tags;
+                cur = if i.parent.is_empty() { None } else { d.images.get(&i.parent) };
             }
-            items.reverse();
             Ok(items)
         })
     }
