@@ -110,9 +110,16 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
 impl Api<'_> {
     /// `GET /images/json`.
     pub fn image_list(&mut self, opts: &ImageListOptions) -> ApiResult<Vec<ImageSummary>> {
-        let mut path = "/images/json".to_string();
+        let mut query = Vec::new();
         if opts.all {
-            path.push_str("?all=1");
+            query.push("all=1".to_string());
+        }
+        if !opts.filters.is_empty() {
+            query.push(format!("filters={}", query_escape(&super::prune::filters_query(&opts.filters))));
+        }
+        let mut path = "/images/json".to_string();
+        if !query.is_empty() {
+            path = format!("{path}?{}", query.join("&"));
         }
         self.serve("GET", &path, 200, |api| api.list_inner(opts))
     }
