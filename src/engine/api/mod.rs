@@ -10,6 +10,7 @@ pub mod attach;
 pub mod commit;
 pub mod containers;
 pub mod exec;
+pub mod image_delete;
 pub mod images;
 pub mod inspect_json;
 pub mod lifecycle;
