@@ -224,3 +224,12 @@ fn history_names_the_local_parents() {
     assert_eq!(lines[1], alpine.trim());
     assert_eq!(lines[2], "<missing>");
 }
+
+#[test]
+fn errors_come_with_a_pt_br_note() {
+    let mut s = Session::new();
+    let out = s.submit("docker rmi nope");
+    assert_eq!(out.stderr(), "Error response from daemon: No such image: nope:latest\n");
+    assert_eq!(out.notes, vec!["Essa imagem não está no host. Veja as imagens locais com `docker images`.".to_string()]);
+    assert!(s.submit("docker images").notes.is_empty());
+}

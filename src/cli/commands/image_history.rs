@@ -75,7 +75,7 @@ pub fn record(h: &HistoryItem, trunc: bool, human: bool, now: Time) -> Value {
         .into_value()
 }
 
-fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+fn run_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let out = Output::default();
     let f = &inv.flags;
     let items = match ctx.api().image_history(&inv.args[0]) {
@@ -93,6 +93,13 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         Ok(text) => out.out(&text),
         Err(e) => return out.fail(&e, 1),
     }
+    out
+}
+
+/// `run`, with doca's pt-BR explanation of the error it printed, if any.
+fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = run_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
     out
 }
 

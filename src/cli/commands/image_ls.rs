@@ -169,7 +169,7 @@ pub fn filter_map(inv: &Invocation, flag: &str) -> BTreeMap<String, Vec<String>>
     m
 }
 
-fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+fn run_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = Output::default();
     let f = &inv.flags;
     let (quiet, no_trunc, digests, format) = (f.bool("quiet"), f.bool("no-trunc"), f.bool("digests"), f.string("format"));
@@ -211,6 +211,13 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     if !match_name.is_empty() && images.is_empty() && inv.called_as == "images" && IMAGE_SUBCOMMANDS.contains(&match_name.as_str()) {
         out.err(&format!("\nNo images found matching \"{match_name}\": did you mean \"docker image {match_name}\"?\n"));
     }
+    out
+}
+
+/// `run`, with doca's pt-BR explanation of the error it printed, if any.
+fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = run_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
     out
 }
 

@@ -18,7 +18,7 @@ use crate::engine::reference;
 
 pub const HANDLERS: &[(&str, Handler)] = &[("image rm", remove), ("image tag", tag)];
 
-fn remove(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+fn remove_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = Output::default();
     let force = inv.flags.bool("force");
     let prune = !inv.flags.bool("no-prune");
@@ -55,7 +55,7 @@ fn parse_error(name: &str, e: &str) -> String {
     format!("Error parsing reference: \"{name}\" is not a valid repository/tag: {e}")
 }
 
-fn tag(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+fn tag_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let out = Output::default();
     let (source, target) = (&inv.args[0], &inv.args[1]);
     if let Err(e) = lookup::parse_any(source) {
@@ -72,4 +72,18 @@ fn tag(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         Ok(()) => out,
         Err(e) => out.fail(&pull_error(&e), 1),
     }
+}
+
+/// `remove`, with doca's pt-BR explanation of the error it printed, if any.
+fn remove(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = remove_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
+    out
+}
+
+/// `tag`, with doca's pt-BR explanation of the error it printed, if any.
+fn tag(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = tag_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
+    out
 }

@@ -63,7 +63,7 @@ fn client_text(e: &ApiError) -> String {
     }
 }
 
-fn inspect_image(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+fn inspect_image_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = Output::default();
     let format = match inspect::parse(&inv.flags.string("format")) {
         Ok(f) => f,
@@ -81,7 +81,7 @@ fn skippable(e: &ApiError) -> bool {
     e.status() == 404 || m.contains("not supported") || m.contains("invalid reference format")
 }
 
-fn inspect_any(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+fn inspect_any_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = Output::default();
     let f = &inv.flags;
     let kind = f.string("type");
@@ -127,5 +127,19 @@ fn inspect_any(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         found.push(result.unwrap_or_else(|| Err(format!("Error: No such object: {name}"))));
     }
     inspect::render(&format, &found, &mut out);
+    out
+}
+
+/// `inspect_any`, with doca's pt-BR explanation of the error it printed, if any.
+fn inspect_any(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = inspect_any_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
+    out
+}
+
+/// `inspect_image`, with doca's pt-BR explanation of the error it printed, if any.
+fn inspect_image(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = inspect_image_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
     out
 }

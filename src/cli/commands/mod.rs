@@ -6,6 +6,7 @@
 
 pub mod container_run;
 pub mod image_pull;
+pub mod image_hints;
 pub mod image_history;
 pub mod image_ls;
 pub mod image_rm;

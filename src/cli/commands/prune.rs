@@ -71,13 +71,15 @@ pub fn run_pending(ctx: &mut ClientCtx<'_>, pending: &Pending) -> Output {
         }),
         Pending::System { all, volumes, filters } => prune_system(ctx, *all, *volumes, filters, &mut out),
     };
-    match result {
+    let mut out = match result {
         Ok(space) => {
             out.out(&format!("Total reclaimed space: {}\n", human_size(space as f64)));
             out
         }
         Err(e) => out.fail(&pull_error(&e), 1),
-    }
+    };
+    super::image_hints::explain(&mut out);
+    out
 }
 
 /// `image.RunPrune`: the space reclaimed and the `Deleted Images:` block.
@@ -136,7 +138,7 @@ fn prune_system(
     Ok(space)
 }
 
-fn image_prune(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+fn image_prune_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let all = inv.flags.bool("all");
     let filters = filter_map(inv, "filter");
     let warning = if all { ALL_IMAGES_WARNING } else { DANGLING_WARNING };
@@ -174,7 +176,7 @@ pub fn system_warning(all: bool, volumes: bool, filters: &BTreeMap<String, Vec<S
     text
 }
 
-fn system_prune(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+fn system_prune_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let f = &inv.flags;
     let (all, volumes) = (f.bool("all"), f.bool("volumes"));
     let filters = filter_map(inv, "filter");
@@ -183,6 +185,20 @@ fn system_prune(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     }
     let message = system_warning(all, volumes, &filters);
     ask(ctx, &message, f.bool("force"), Pending::System { all, volumes, filters })
+}
+
+/// `image_prune`, with doca's pt-BR explanation of the error it printed, if any.
+fn image_prune(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = image_prune_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
+    out
+}
+
+/// `system_prune`, with doca's pt-BR explanation of the error it printed, if any.
+fn system_prune(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = system_prune_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
+    out
 }
 
 #[cfg(test)]

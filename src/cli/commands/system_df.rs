@@ -164,7 +164,7 @@ fn verbose_table(du: &DiskUsage, now: Time) -> Result<String, String> {
     Ok(text)
 }
 
-fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+fn run_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = Output::default();
     let du = match ctx.api().disk_usage() {
         Ok(du) => du,
@@ -203,6 +203,13 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         }
         Err(e) => out.fail(&e, 1),
     }
+}
+
+/// `run`, with doca's pt-BR explanation of the error it printed, if any.
+fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = run_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
+    out
 }
 
 #[cfg(test)]

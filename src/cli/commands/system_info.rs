@@ -171,7 +171,7 @@ fn pretty_server(out: &mut Output, i: &Json) {
     out.out(&t);
 }
 
-fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+fn run_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = Output::default();
     let format = inv.flags.string("format");
     let client = client_info(ctx);
@@ -212,6 +212,13 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         return out;
     }
     out.fail(&errors.join("\n"), 1)
+}
+
+/// `run`, with doca's pt-BR explanation of the error it printed, if any.
+fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = run_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
+    out
 }
 
 #[cfg(test)]

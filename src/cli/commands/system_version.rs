@@ -103,7 +103,7 @@ fn version_info(api_version: &str, context: &str, server: Option<&ServerVersion>
     Record::new("system.versionInfo").field("Client", client).field("Server", server_value).json(j).into_value()
 }
 
-fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+fn run_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = Output::default();
     let format = inv.flags.string("format");
     let source = match format.as_str() {
@@ -135,6 +135,13 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         (Ok(_), Some(e)) => out.fail(&e, 1),
         (Ok(_), None) => out,
     }
+}
+
+/// `run`, with doca's pt-BR explanation of the error it printed, if any.
+fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = run_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
+    out
 }
 
 #[cfg(test)]
