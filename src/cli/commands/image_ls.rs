@@ -74,18 +74,18 @@ pub fn rows_of(img: &ImageSummary, need_digest: bool, digests_flag: bool) -> Vec
     }
     let mut tags: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for t in &img.repo_tags {
-        if let Ok(r) = reference::parse_normalized(t) {
-            if let Some(tag) = &r.tag {
-                tags.entry(r.familiar_name()).or_default().push(tag.clone());
-            }
+        if let Ok(r) = reference::parse_normalized(t)
+            && let Some(tag) = &r.tag
+        {
+            tags.entry(r.familiar_name()).or_default().push(tag.clone());
         }
     }
     let mut digests: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for d in &img.repo_digests {
-        if let Ok(r) = reference::parse_normalized(d) {
-            if let Some(dg) = &r.digest {
-                digests.entry(r.familiar_name()).or_default().push(dg.clone());
-            }
+        if let Ok(r) = reference::parse_normalized(d)
+            && let Some(dg) = &r.digest
+        {
+            digests.entry(r.familiar_name()).or_default().push(dg.clone());
         }
     }
     let mut rows = Vec::new();

@@ -45,10 +45,9 @@ const CACHE_HEADER: &str = "CACHE ID   CACHE TYPE   SIZE      CREATED   LAST USE
 
 /// `"7.8MB (100%)"`, or the size alone when the total is 0.
 fn with_percent(reclaimable: u64, total: u64) -> String {
-    if total > 0 {
-        format!("{} ({}%)", human_size(reclaimable as f64), reclaimable * 100 / total)
-    } else {
-        human_size(reclaimable as f64)
+    match (reclaimable * 100).checked_div(total) {
+        Some(pct) => format!("{} ({pct}%)", human_size(reclaimable as f64)),
+        None => human_size(reclaimable as f64),
     }
 }
 
@@ -140,11 +139,11 @@ fn container_record(c: &Container, trunc: bool, now: Time) -> Value {
 
 fn image_row(s: &crate::engine::api::images::ImageSummary, shared: u64, trunc: bool, now: Time) -> Value {
     let (mut repo, mut tag) = ("<none>".to_string(), "<none>".to_string());
-    if let Some(first) = s.repo_tags.first() {
-        if let Ok(r) = reference::parse_normalized(first) {
-            repo = r.familiar_name();
-            tag = r.tag.unwrap_or_default();
-        }
+    if let Some(first) = s.repo_tags.first()
+        && let Ok(r) = reference::parse_normalized(first)
+    {
+        repo = r.familiar_name();
+        tag = r.tag.unwrap_or_default();
     }
     let row = Row { id: s.id.clone(), repo, tag, digest: String::new(), created: s.created, size: s.size };
     record_with(&row, trunc, now, Some(shared), s.containers)

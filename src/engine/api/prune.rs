@@ -84,11 +84,11 @@ pub fn until_filter(filters: &BTreeMap<String, Vec<String>>, now: Time) -> ApiRe
 /// `timetypes.GetTimestamp` against `now`: a Go duration before now, an RFC 3339 time, a
 /// date, or a Unix timestamp.
 pub fn parse_until(value: &str, now: Time) -> ApiResult<Time> {
-    if value != "0" {
-        if let Some(d) = parse_duration_nanos(value) {
-            let t = (now.0 as i128 - d).max(0) as u64;
-            return Ok(Time(t / 1_000_000_000 * 1_000_000_000));
-        }
+    if value != "0"
+        && let Some(d) = parse_duration_nanos(value)
+    {
+        let t = (now.0 as i128 - d).max(0) as u64;
+        return Ok(Time(t / 1_000_000_000 * 1_000_000_000));
     }
     let date = |v: &str| Time::parse_rfc3339(&format!("{v}T00:00:00Z"));
     let parsed = if value.contains('T') {
