@@ -29,6 +29,12 @@ pub trait HostFiles {
     /// The text of `path` (relative to the shell's working directory), or the OS error text
     /// (`no such file or directory`).
     fn read(&self, path: &str) -> Result<String, String>;
+
+    /// What was piped or redirected into the command (`echo y | docker image prune`), or
+    /// `None` when its standard input is the terminal.
+    fn stdin(&self) -> Option<String> {
+        None
+    }
 }
 
 /// No files at all (tests).

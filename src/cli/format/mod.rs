@@ -4,8 +4,10 @@
 //! Invariant: pure functions of their inputs; byte-for-byte docker's output.
 
 pub mod context;
+pub mod inspect;
 pub mod json;
 pub mod status;
 pub mod tables;
 pub mod tabwriter;
 pub mod template;
+pub mod typed;

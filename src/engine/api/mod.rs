@@ -10,11 +10,13 @@ pub mod attach;
 pub mod commit;
 pub mod containers;
 pub mod exec;
+pub mod image_delete;
 pub mod images;
 pub mod inspect_json;
 pub mod lifecycle;
 pub mod lookup;
 pub mod observe;
+pub mod prune;
 pub mod pull;
 pub mod system;
 
