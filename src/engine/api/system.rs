@@ -260,9 +260,8 @@ pub fn info_json(i: &Info) -> serde_json::Value {
         ("NFd", serde_json::json!(24 + 2 * i.running)),
         ("OomKillDisable", serde_json::json!(false)),
         ("NGoroutines", serde_json::json!(42 + 6 * i.running)),
-        // The daemon's (simulated) clock; the key is spelled in two parts so the import
-        // rule's wall-clock check does not mistake the JSON field for the Rust type.
-        (concat!("System", "Time"), serde_json::json!(i.system_time.rfc3339_nano())),
+        // The daemon's (simulated) clock.
+        ("SystemTime", serde_json::json!(i.system_time.rfc3339_nano())),
         ("LoggingDriver", serde_json::json!("json-file")),
         ("CgroupDriver", serde_json::json!("systemd")),
         ("CgroupVersion", serde_json::json!("2")),
