@@ -88,8 +88,17 @@ fn merge(out: &mut Outcome, more: Outcome) {
     out.attached = more.attached;
 }
 
+/// A session whose `docker` reads real files from the working directory.
+fn native_session() -> Session {
+    let session = Session::new();
+    match std::env::current_dir() {
+        Ok(dir) => session.with_real_files(dir),
+        Err(_) => session,
+    }
+}
+
 fn script(text: &str, json: bool, events: bool) -> i32 {
-    let mut session = Session::new();
+    let mut session = native_session();
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     let mut last = 0;
@@ -152,7 +161,7 @@ pub fn transcript(prompt: &str, line: &str, out: &Outcome, events: bool) -> Stri
 }
 
 fn repl() -> i32 {
-    let mut session = Session::new();
+    let mut session = native_session();
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     loop {

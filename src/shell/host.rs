@@ -35,6 +35,8 @@ pub struct HostSys<'w> {
     pub client: ClientId,
     pub env: &'w Env,
     pub history: &'w [String],
+    /// The native twin's real directory for `--env-file` and build contexts.
+    pub real_dir: Option<std::path::PathBuf>,
     /// The host tree, out of the world while the shell runs.
     fs: RefCell<Layer>,
     pub produced: Produced,
@@ -43,7 +45,7 @@ pub struct HostSys<'w> {
 impl<'w> HostSys<'w> {
     pub fn new(world: &'w mut World, host: HostId, client: ClientId, env: &'w Env, history: &'w [String]) -> HostSys<'w> {
         let fs = std::mem::take(&mut world.hosts[host.0 as usize].fs);
-        HostSys { world, host, client, env, history, fs: RefCell::new(fs), produced: Produced::default() }
+        HostSys { world, host, client, env, history, real_dir: None, fs: RefCell::new(fs), produced: Produced::default() }
     }
 
     /// Puts the host tree back into the world.
@@ -61,10 +63,10 @@ impl<'w> HostSys<'w> {
     }
 
     /// Runs the docker client with the host tree back in the world.
-    fn docker(&mut self, argv: &[String], stdin: &str) -> crate::cli::Output {
+    fn docker(&mut self, argv: &[String], stdin: &str, cwd: &str) -> crate::cli::Output {
         std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
         let files = HostReader { world: &*self.world, host: self.host };
-        let mut snapshot_files = files.snapshot();
+        let mut snapshot_files = files.snapshot(cwd, self.real_dir.clone());
         // An empty standard input is the terminal's (a pipe that wrote nothing looks the same).
         snapshot_files.stdin = (!stdin.is_empty()).then(|| stdin.to_string());
         let mut ctx = ClientCtx { world: self.world, env: self.env, client: self.client, files: &snapshot_files };
@@ -82,8 +84,8 @@ struct HostReader<'a> {
 
 impl HostReader<'_> {
     /// A copy of the host tree to read from while the world is lent to the client.
-    fn snapshot(&self) -> SnapshotFiles {
-        SnapshotFiles { upper: self.world.hosts[self.host.0 as usize].fs.clone(), stdin: None }
+    fn snapshot(&self, cwd: &str, real_dir: Option<std::path::PathBuf>) -> SnapshotFiles {
+        SnapshotFiles { upper: self.world.hosts[self.host.0 as usize].fs.clone(), stdin: None, cwd: cwd.to_string(), real_dir }
     }
 }
 
@@ -92,14 +94,26 @@ pub struct SnapshotFiles {
     upper: Layer,
     /// What was piped into the `docker` command, if anything.
     stdin: Option<String>,
+    /// The shell's working directory.
+    cwd: String,
+    /// The native twin reads real files: relative paths from this directory.
+    real_dir: Option<std::path::PathBuf>,
 }
 
 impl HostFiles for SnapshotFiles {
     fn read(&self, path: &str) -> Result<String, String> {
+        if let Some(dir) = &self.real_dir {
+            return std::fs::read_to_string(dir.join(path)).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+                _ => e.to_string().to_lowercase(),
+            });
+        }
         let lowers = [host_fs::base()];
         let mut upper = self.upper.clone();
         let u = UnionFs::new(&lowers, &mut upper);
-        let abs = crate::unix::fs::path::absolute(host_fs::HOME, path);
+        let abs = crate::unix::fs::path::absolute(&self.cwd, path);
         match u.read(&abs, Cred { uid: host_fs::UID, gid: host_fs::UID }) {
             Ok(d) => Ok(String::from_utf8_lossy(&d.bytes()).into_owned()),
             Err(e) => Err(e.message().to_lowercase()),
@@ -182,10 +196,10 @@ impl Sys for HostSys<'_> {
     fn kernel(&self) -> KernelInfo {
         KernelInfo { release: self.world.hosts[self.host.0 as usize].kernel.clone(), ..KernelInfo::default() }
     }
-    fn external(&mut self, program: &str, argv: &[String], stdin: &str) -> Option<ExternalResult> {
+    fn external(&mut self, program: &str, argv: &[String], stdin: &str, cwd: &str) -> Option<ExternalResult> {
         match program {
             "docker" => {
-                let out = self.docker(argv, stdin);
+                let out = self.docker(argv, stdin, cwd);
                 self.produced.notes.extend(out.notes.iter().cloned());
                 let foreground = out.attach.is_some();
                 if let Some(fg) = out.attach {

@@ -47,6 +47,8 @@ pub struct Session {
     foreground: Option<Foreground>,
     /// The host shell is still running the last line (a busy loop): the terminal waits.
     busy: bool,
+    /// The native twin: `docker` reads real files (`--env-file`, build contexts) from here.
+    real_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Session {
@@ -88,9 +90,16 @@ impl Session {
         let client = ClientId(0);
         let env = Env { term_width: Some(100), config_dir: format!("{}/.docker", host_fs::HOME), buildx: true, ..Env::default() };
         let shell = spawn_shell(&mut world, host, client, &env);
-        let mut s = Session { world, host, client, env, shell, history: Vec::new(), foreground: None, busy: false };
+        let mut s = Session { world, host, client, env, shell, history: Vec::new(), foreground: None, busy: false, real_dir: None };
         s.run_shell();
         s
+    }
+
+    /// Makes `docker` read real files relative to `dir` (the native twin), instead of the
+    /// simulated host's.
+    pub fn with_real_files(mut self, dir: std::path::PathBuf) -> Session {
+        self.real_dir = Some(dir);
+        self
     }
 
     /// The world, read-only (for the diagram, the inspector and lesson goals).
@@ -179,6 +188,7 @@ impl Session {
         self.busy = false;
         loop {
             let mut sys = HostSys::new(&mut self.world, host, client, &self.env, &history);
+            sys.real_dir = self.real_dir.clone();
             let now = sys.world.now();
             let status = self.shell.run(&mut sys, now);
             let p = sys.finish();

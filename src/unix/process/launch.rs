@@ -99,7 +99,8 @@ impl Program for External {
                 None => return Step::Read,
             },
         };
-        match io.sys.external(&self.name, &self.argv, &stdin) {
+        let cwd = io.cwd.to_string();
+        match io.sys.external(&self.name, &self.argv, &stdin, &cwd) {
             Some(ExternalResult { output, exit, foreground }) => {
                 for (stream, text) in &output {
                     match stream {
