@@ -29,6 +29,13 @@ pub trait HostFiles {
     /// The text of `path` (relative to the shell's working directory), or the OS error text
     /// (`no such file or directory`).
     fn read(&self, path: &str) -> Result<String, String>;
+
+    /// The client's standard input: `None` when it is the terminal (lines the learner types
+    /// next), or everything a pipe or redirection gave it (`echo y | docker …`,
+    /// `< /dev/null` is `Some("")`).
+    fn stdin(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// No files at all (tests).

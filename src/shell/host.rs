@@ -61,10 +61,11 @@ impl<'w> HostSys<'w> {
     }
 
     /// Runs the docker client with the host tree back in the world.
-    fn docker(&mut self, argv: &[String]) -> crate::cli::Output {
+    fn docker(&mut self, argv: &[String], stdin: Option<&str>) -> crate::cli::Output {
         std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
         let files = HostReader { world: &*self.world, host: self.host };
-        let snapshot_files = files.snapshot();
+        let mut snapshot_files = files.snapshot();
+        snapshot_files.stdin = stdin.map(str::to_string);
         let mut ctx = ClientCtx { world: self.world, env: self.env, client: self.client, files: &snapshot_files };
         let out = crate::cli::run(&argv[1..], &mut ctx);
         std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
@@ -81,13 +82,15 @@ struct HostReader<'a> {
 impl HostReader<'_> {
     /// A copy of the host tree to read from while the world is lent to the client.
     fn snapshot(&self) -> SnapshotFiles {
-        SnapshotFiles { upper: self.world.hosts[self.host.0 as usize].fs.clone() }
+        SnapshotFiles { upper: self.world.hosts[self.host.0 as usize].fs.clone(), stdin: None }
     }
 }
 
 /// The host's files as they were when a `docker` command started.
 pub struct SnapshotFiles {
     upper: Layer,
+    /// The command's standard input when it is not the terminal.
+    stdin: Option<String>,
 }
 
 impl HostFiles for SnapshotFiles {
@@ -100,6 +103,10 @@ impl HostFiles for SnapshotFiles {
             Ok(d) => Ok(String::from_utf8_lossy(&d.bytes()).into_owned()),
             Err(e) => Err(e.message().to_lowercase()),
         }
+    }
+
+    fn stdin(&self) -> Option<&str> {
+        self.stdin.as_deref()
     }
 }
 
@@ -174,10 +181,10 @@ impl Sys for HostSys<'_> {
     fn kernel(&self) -> KernelInfo {
         KernelInfo { release: self.world.hosts[self.host.0 as usize].kernel.clone(), ..KernelInfo::default() }
     }
-    fn external(&mut self, program: &str, argv: &[String], _stdin: &str) -> Option<ExternalResult> {
+    fn external(&mut self, program: &str, argv: &[String], stdin: Option<&str>) -> Option<ExternalResult> {
         match program {
             "docker" => {
-                let out = self.docker(argv);
+                let out = self.docker(argv, stdin);
                 self.produced.notes.extend(out.notes.iter().cloned());
                 let foreground = out.attach.is_some();
                 if let Some(fg) = out.attach {

@@ -4,13 +4,27 @@
 //!
 //! Invariant: a canonical path appears in at most one family table.
 
+pub mod container_common;
+pub mod container_inspect;
+pub mod container_lifecycle;
+pub mod container_logs;
+pub mod container_observe;
+pub mod container_ls;
 pub mod container_run;
 pub mod image_pull;
 
 use super::dispatch::Handler;
 
 /// Every family's handler table.
-const FAMILIES: &[&[(&str, Handler)]] = &[container_run::HANDLERS, image_pull::HANDLERS];
+const FAMILIES: &[&[(&str, Handler)]] = &[
+    container_run::HANDLERS,
+    image_pull::HANDLERS,
+    container_ls::HANDLERS,
+    container_lifecycle::HANDLERS,
+    container_logs::HANDLERS,
+    container_inspect::HANDLERS,
+    container_observe::HANDLERS,
+];
 
 /// The handler for a canonical path (`"container ls"`).
 pub fn find(path: &str) -> Option<Handler> {

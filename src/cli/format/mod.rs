@@ -4,6 +4,7 @@
 //! Invariant: pure functions of their inputs; byte-for-byte docker's output.
 
 pub mod context;
+pub mod inspector;
 pub mod json;
 pub mod status;
 pub mod tables;

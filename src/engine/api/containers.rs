@@ -163,20 +163,25 @@ impl Api<'_> {
         super::images::validate_filters(&opts.filters, CONTAINER_FILTERS)?;
         let d = self.daemon();
         let f = &opts.filters;
-        if let Some(statuses) = f.get("status") {
-            for s in statuses {
-                if Status::parse(s).is_none() {
+        let mut exited_codes = Vec::new();
+        for v in f.get("exited").into_iter().flatten() {
+            match atoi(v) {
+                Ok(code) => exited_codes.push(code),
+                Err(why) => {
                     return Err(ApiError::bad_request(format!(
-                        "invalid filter 'status={s}'"
+                        "invalid filter 'exited={v}': strconv.Atoi: parsing {}: {why}",
+                        go_quote(v)
                     )));
                 }
             }
         }
-        let mut exited_codes = Vec::new();
-        for v in f.get("exited").into_iter().flatten() {
-            match v.parse::<i32>() {
-                Ok(code) => exited_codes.push(code),
-                Err(_) => return Err(ApiError::bad_request(format!("invalid filter 'exited={v}'"))),
+        for s in f.get("status").into_iter().flatten() {
+            if Status::parse(s).is_none() {
+                let all: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+                return Err(ApiError::bad_request(format!(
+                    "invalid filter 'status={s}': invalid value for state ({s}): must be one of {}",
+                    all.join(", ")
+                )));
             }
         }
         let mut ancestors = Vec::new();
@@ -206,7 +211,7 @@ impl Api<'_> {
                     continue;
                 }
             }
-            if !exited_codes.is_empty() && (status != Status::Exited || !exited_codes.contains(&c.state.exit_code)) {
+            if !exited_codes.is_empty() && (status != Status::Exited || !exited_codes.contains(&i64::from(c.state.exit_code))) {
                 continue;
             }
             if let Some(names) = f.get("name") {
@@ -254,16 +259,20 @@ impl Api<'_> {
     pub fn container_rename(&mut self, name: &str, new_name: &str) -> ApiResult<()> {
         let path = format!("/containers/{}/rename?name={}", query_escape(name), query_escape(new_name));
         self.serve("POST", &path, 204, |api| {
-            let id = lookup::container_id(api.daemon(), name)?;
-            let new = new_name.strip_prefix('/').unwrap_or(new_name).to_string();
-            if !names::is_valid(&new) {
-                return Err(ApiError::bad_request(format!(
-                    "Invalid container name ({new_name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
-                )));
+            if name.is_empty() || new_name.is_empty() {
+                return Err(ApiError::bad_request("Neither old nor new names may be empty"));
             }
+            let id = lookup::container_id(api.daemon(), name)?;
+            let slashed = if new_name.starts_with('/') { new_name.to_string() } else { format!("/{new_name}") };
+            let new = slashed[1..].to_string();
             let old = api.daemon().containers[&id].name.clone();
             if old == new {
                 return Err(ApiError::bad_request("Renaming a container with the same name as its current name"));
+            }
+            if !names::is_valid(&new) {
+                return Err(ApiError::bad_request(format!(
+                    "Error when allocating new name: Invalid container name ({slashed}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
+                )));
             }
             if let Some(other) = api.daemon().containers.values().find(|c| c.name == new) {
                 return Err(ApiError::conflict(format!(
@@ -468,4 +477,31 @@ fn regex_lite_match(pattern: &str, name: &str) -> bool {
         (false, true) => n.ends_with(p),
         (false, false) => n.contains(p),
     })
+}
+
+/// Go's `strconv.Atoi` on a 64-bit platform: the number, or why it is not one.
+fn atoi(s: &str) -> Result<i64, &'static str> {
+    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("invalid syntax");
+    }
+    s.parse::<i64>().map_err(|_| "value out of range")
+}
+
+/// Go's `strconv.Quote` for the texts of daemon errors.
+fn go_quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

@@ -43,7 +43,7 @@ impl Api<'_> {
                 return Err(ApiError::conflict(format!("container {id} is not running")));
             }
             if c.state.paused {
-                return Err(ApiError::conflict(format!("Container {id} is paused, unpause the container before exec")));
+                return Err(ApiError::conflict(format!("Container {name} is paused, unpause the container before exec")));
             }
             if c.state.restarting {
                 return Err(ApiError::conflict(format!(

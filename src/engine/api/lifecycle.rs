@@ -163,12 +163,15 @@ impl Api<'_> {
             path.push_str(&format!("?signal={}", query_escape(s)));
         }
         self.serve("POST", &path, 204, |api| {
-            let n = match sig {
-                Some(s) if !s.is_empty() => signal::parse(s).map_err(ApiError::bad_request)?,
-                _ => SIGKILL,
-            };
-            let id = lookup::container_id(api.daemon(), name)?;
-            api.kill_with_signal(&id, n).map_err(|e| match e {
+            let r = (|| {
+                let n = match sig {
+                    Some(s) if !s.is_empty() => signal::parse(s).map_err(ApiError::bad_request)?,
+                    _ => SIGKILL,
+                };
+                let id = lookup::container_id(api.daemon(), name)?;
+                api.kill_with_signal(&id, n)
+            })();
+            r.map_err(|e| match e {
                 ApiError::Daemon { status, message } => {
                     ApiError::Daemon { status, message: format!("cannot kill container: {name}: {message}") }
                 }

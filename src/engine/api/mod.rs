@@ -16,6 +16,7 @@ pub mod lifecycle;
 pub mod lookup;
 pub mod observe;
 pub mod pull;
+pub mod summary;
 pub mod system;
 
 use super::event::{Actor, ClientId, DaemonId, EventKind};
