@@ -211,6 +211,11 @@ fn run_failure(out: Output, message: &str) -> Output {
 fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = Output::default();
     let f = &inv.flags;
+    // `CheckTty`: a tty for input that does not come from the terminal.
+    let (attach_stdin, tty_wanted) = (f.bool("interactive") && !f.bool("detach"), f.bool("tty"));
+    if attach_stdin && tty_wanted && ctx.files.stdin().is_some() && parse_run_options(inv).is_ok() {
+        return out.fail("the input device is not a TTY", 1);
+    }
     let id = match create_container(inv, ctx, &mut out) {
         Ok(id) => id,
         Err(CreateError::Client(msg)) => return out.fail(&errors::with_help(&msg, "run"), 125),
@@ -235,9 +240,16 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         ctx.api().attach_detach(&id);
         return run_failure(out, &api_text(&e));
     }
+    // Input from a pipe or a file is sent whole, then closed; the terminal's is typed.
+    let piped = ctx.files.stdin().map(str::to_string);
+    if let (true, Some(data)) = (stdin, &piped) {
+        ctx.api().attach_input(&id, data);
+        ctx.api().attach_close_stdin(&id);
+    }
+    let typed = stdin && piped.is_none();
     let sig_proxy = f.bool("sig-proxy");
-    let fg = Foreground::Container { id: id.clone(), stdin, tty, sig_proxy, interrupted: false };
-    follow(ctx, fg, stdin, out)
+    let fg = Foreground::Container { id: id.clone(), stdin: typed, tty, sig_proxy, interrupted: false };
+    follow(ctx, fg, typed, out)
 }
 
 /// Lets a sleeping process finish within [`SETTLE_SECS`] of simulated time, then either

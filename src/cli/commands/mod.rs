@@ -4,7 +4,9 @@
 //!
 //! Invariant: a canonical path appears in at most one family table.
 
+pub mod container_commit;
 pub mod container_common;
+pub mod container_exec;
 pub mod container_inspect;
 pub mod container_lifecycle;
 pub mod container_logs;
@@ -24,6 +26,8 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     container_logs::HANDLERS,
     container_inspect::HANDLERS,
     container_observe::HANDLERS,
+    container_commit::HANDLERS,
+    container_exec::HANDLERS,
 ];
 
 /// The handler for a canonical path (`"container ls"`).

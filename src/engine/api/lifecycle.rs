@@ -58,14 +58,21 @@ impl Api<'_> {
         c.restart_at = None;
         c.state.restarting = false;
         c.state.running = false;
-        match runtime::start(self.world, self.daemon, &id) {
+        let started = self.allocate_ports(&id).and_then(|ports| {
+            self.set_ports(&id, ports);
+            runtime::start(self.world, self.daemon, &id).map_err(|e| {
+                self.set_ports(&id, Default::default());
+                ApiError::bad_request(e.message())
+            })
+        });
+        match started {
             Ok(()) => Ok(Changed::Yes),
             Err(e) => {
                 let auto_remove = self.container(&id).host_config.auto_remove;
                 if auto_remove {
                     self.destroy(&id);
                 }
-                Err(ApiError::bad_request(e.message()))
+                Err(e)
             }
         }
     }
@@ -203,7 +210,12 @@ impl Api<'_> {
             c.state.restarting = false;
             c.state.running = false;
             c.restart_at = None;
-            runtime::start(api.world, api.daemon, &id).map_err(|e| wrap(ApiError::bad_request(e.message())))
+            let ports = api.allocate_ports(&id).map_err(wrap)?;
+            api.set_ports(&id, ports);
+            runtime::start(api.world, api.daemon, &id).map_err(|e| {
+                api.set_ports(&id, Default::default());
+                wrap(ApiError::bad_request(e.message()))
+            })
         })
     }
 

@@ -8,6 +8,7 @@
 
 pub mod attach;
 pub mod commit;
+pub mod container_prune;
 pub mod containers;
 pub mod exec;
 pub mod images;
@@ -15,6 +16,7 @@ pub mod inspect_json;
 pub mod lifecycle;
 pub mod lookup;
 pub mod observe;
+pub mod ports;
 pub mod pull;
 pub mod summary;
 pub mod system;

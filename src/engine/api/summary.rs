@@ -53,25 +53,13 @@ pub fn published_ports(c: &Container) -> Vec<(String, Option<Vec<(String, String
     if !c.state.running {
         return Vec::new();
     }
+    let mut published: std::collections::BTreeMap<&String, &Vec<(String, String)>> = Default::default();
+    for ep in c.networks.values() {
+        published.extend(ep.ports.iter());
+    }
     let mut ports: std::collections::BTreeSet<&String> = c.config.exposed_ports.iter().collect();
-    ports.extend(c.host_config.port_bindings.keys());
-    ports
-        .into_iter()
-        .map(|p| {
-            let bindings = c.host_config.port_bindings.get(p).map(|bs| {
-                bs.iter()
-                    .flat_map(|b| {
-                        if b.host_ip.is_empty() {
-                            vec![("0.0.0.0".to_string(), b.host_port.clone()), ("::".to_string(), b.host_port.clone())]
-                        } else {
-                            vec![(b.host_ip.clone(), b.host_port.clone())]
-                        }
-                    })
-                    .collect()
-            });
-            (p.clone(), bindings)
-        })
-        .collect()
+    ports.extend(published.keys().copied());
+    ports.into_iter().map(|p| (p.clone(), published.get(p).map(|v| (*v).clone()))).collect()
 }
 
 /// moby's summary `Command`: the path and the arguments, those with a space quoted.
@@ -114,7 +102,7 @@ pub fn summary(d: &Daemon, c: &Container, now: Time, size: bool) -> ContainerSum
         }
     }
     let (size_rw, size_root_fs) = if size {
-        (c.rw_size as i64, (c.rw_size + image_size(d, &c.image)) as i64)
+        (c.rw.size() as i64, (c.rw.size() + image_size(d, &c.image)) as i64)
     } else {
         (0, 0)
     };
@@ -148,7 +136,7 @@ impl Api<'_> {
             let id = super::lookup::container_id(api.daemon(), name)?;
             let d = api.daemon();
             let c = &d.containers[&id];
-            let sizes = size.then(|| (c.rw_size, c.rw_size + image_size(d, &c.image)));
+            let sizes = size.then(|| (c.rw.size(), c.rw.size() + image_size(d, &c.image)));
             Ok(super::inspect_json::container(d, c, sizes))
         })
     }
