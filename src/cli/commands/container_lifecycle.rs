@@ -84,10 +84,15 @@ fn rm(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = Output::default();
     let mut errs = Vec::new();
     for name in &inv.args {
-        let id = match trim_id(name.trim_matches('/')) {
+        let id = name.trim_matches('/');
+        if id.is_empty() {
+            errs.push("container name cannot be empty".to_string());
+            continue;
+        }
+        let id = match trim_id(id) {
             Ok(id) => id,
-            Err(_) => {
-                errs.push("container name cannot be empty".to_string());
+            Err(e) => {
+                errs.push(e);
                 continue;
             }
         };

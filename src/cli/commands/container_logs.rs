@@ -89,6 +89,12 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         Err(e) => return out.fail(&api_error(&e), 1),
     };
     let mut out = out;
+    // `--details`: the log's extra attributes (none here) and a space before each line.
+    let lines: Vec<LogEntry> = if f.bool("details") {
+        lines.into_iter().map(|l| LogEntry { text: format!(" {}", l.text), ..l }).collect()
+    } else {
+        lines
+    };
     print(&mut out, &lines, opts.timestamps, c.config.tty);
     if opts.follow && opts.until.is_none() {
         let (_, cursor, running) = ctx.api().logs_follow(&c.id, usize::MAX);

@@ -214,10 +214,25 @@ fn stats_row(s: &Stats, given: &str, trunc: bool) -> Value {
 fn stats(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = Output::default();
     let f = &inv.flags;
-    let result = ctx.api().container_stats(&inv.args, f.bool("all"));
-    let list = match result {
-        Ok(l) => l,
-        Err(e) => return out.fail(&api_error(&e), 1),
+    let list = if inv.args.is_empty() {
+        match ctx.api().container_stats(&[], f.bool("all")) {
+            Ok(l) => l,
+            Err(e) => return out.fail(&api_error(&e), 1),
+        }
+    } else {
+        // One reading per container named; any failure is reported instead of the table.
+        let mut list = Vec::new();
+        let mut errs = Vec::new();
+        for name in &inv.args {
+            match trim_id(name).and_then(|n| ctx.api().container_stats_one(n).map_err(|e| api_error(&e))) {
+                Ok(s) => list.push(s),
+                Err(e) => errs.push(e),
+            }
+        }
+        if !errs.is_empty() {
+            return out.fail(&errs.join("\n"), 1);
+        }
+        list
     };
     let trunc = !f.bool("no-trunc");
     let rows: Vec<Value> = list

@@ -32,13 +32,36 @@ const MAPS: &[&str] = &[
     "Annotations", "Data", "DriverOpts", "Ports", "Networks", "Options",
 ];
 
+/// Fields of a container's document that JSON leaves out when empty (`omitempty`) but
+/// the Go struct always has: (object holding them, field, how its zero value prints).
+const CONTAINER_OMITTED: &[(&str, &str, &str)] = &[
+    ("", "SizeRw", "<nil>"),
+    ("", "SizeRootFs", "<nil>"),
+    ("", "Node", "<nil>"),
+    ("", "ImageManifestDescriptor", "<nil>"),
+    ("State", "Health", "<nil>"),
+    ("Config", "ExposedPorts", "map[]"),
+    ("Config", "Healthcheck", "<nil>"),
+    ("Config", "ArgsEscaped", "false"),
+    ("Config", "NetworkDisabled", "false"),
+    ("Config", "MacAddress", ""),
+    ("Config", "StopSignal", ""),
+    ("Config", "StopTimeout", "<nil>"),
+    ("Config", "Shell", "[]"),
+    ("HostConfig", "Annotations", "map[]"),
+    ("HostConfig", "Mounts", "[]"),
+    ("HostConfig", "Init", "<nil>"),
+];
+
 /// The Go-typed view of an API document (see the module doc).
 pub fn typed(raw: &serde_json::Value) -> Value {
-    typed_field("", "", raw)
+    let omitted: &[(&str, &str, &str)] = if raw.get("HostConfig").is_some() { CONTAINER_OMITTED } else { &[] };
+    typed_field("", "", raw, omitted)
 }
 
-/// `name` is the JSON key holding `v`, `parent` the key holding its object.
-fn typed_field(parent: &str, name: &str, v: &serde_json::Value) -> Value {
+/// `name` is the JSON key holding `v`, `parent` the key holding its object; `omitted`
+/// lists the struct fields JSON may have left out.
+fn typed_field(parent: &str, name: &str, v: &serde_json::Value, omitted: &[(&str, &str, &str)]) -> Value {
     use serde_json::Value as J;
     let is_map = MAPS.contains(&name) || (name == "Config" && parent == "LogConfig");
     match v {
@@ -51,12 +74,25 @@ fn typed_field(parent: &str, name: &str, v: &serde_json::Value) -> Value {
             None => Value::Float(n.as_f64().unwrap_or(0.0)),
         },
         J::String(s) => Value::Str(s.clone()),
-        J::Array(a) => Value::List(a.iter().map(|x| typed_field(name, "", x)).collect()),
-        J::Object(o) if is_map => Value::Map(o.iter().map(|(k, x)| (k.clone(), typed_field(name, "", x))).collect(), false),
+        J::Array(a) => Value::List(a.iter().map(|x| typed_field(name, "", x, &[])).collect()),
+        J::Object(o) if is_map => {
+            Value::Map(o.iter().map(|(k, x)| (k.clone(), typed_field(name, "", x, &[]))).collect(), false)
+        }
         J::Object(o) => {
             let mut r = Record::new("*types.InspectResponse").json(v.clone());
             for (k, x) in o {
-                r = r.field(k, typed_field(name, k, x));
+                r = r.field(k, typed_field(name, k, x, omitted));
+            }
+            // Only the top level and direct members carry omitted fields.
+            let here = if parent.is_empty() { name } else { "\0" };
+            for (_, field, zero) in omitted.iter().filter(|(h, f, _)| *h == here && !o.contains_key(*f)) {
+                let z = match *zero {
+                    "<nil>" => Value::Nil,
+                    "false" => Value::Bool(false),
+                    "" => Value::Str(String::new()),
+                    shown => nil_shaped(shown),
+                };
+                r = r.field(field, z);
             }
             r.into_value()
         }
@@ -156,6 +192,7 @@ mod tests {
         assert_eq!(run("{{.HostConfig.LogConfig.Config}}").stdout, "map[]\n");
         assert_eq!(run("{{printf \"%d\" .State.Pid}}").stdout, "42\n");
         assert_eq!(run("{{json .State}}").stdout, "{\"Status\":\"running\",\"Running\":true,\"Pid\":42,\"ExitCode\":0,\"Health\":null}\n");
+        assert_eq!(run("{{.SizeRw}} {{.Config.StopTimeout}} {{.Config.ExposedPorts}} [{{.Config.StopSignal}}]").stdout, "<nil> <nil> map[] []\n");
     }
 
     #[test]

@@ -89,7 +89,10 @@ impl Api<'_> {
             if !self.container(&id).state.running {
                 return Ok(Changed::NotModified);
             }
-            self.stop_container(&id, timeout, sig)?;
+            self.stop_container(&id, timeout, sig).map_err(|e| match e {
+                ApiError::Daemon { message, .. } => ApiError::server(format!("cannot stop container: {name}: {message}")),
+                other => other,
+            })?;
             Ok(Changed::Yes)
         })();
         let status = if r == Ok(Changed::NotModified) { 304 } else { 204 };
