@@ -8,6 +8,7 @@
 
 pub mod attach;
 pub mod commit;
+pub mod container_list;
 pub mod container_prune;
 pub mod containers;
 pub mod exec;
