@@ -61,12 +61,13 @@ impl<'w> HostSys<'w> {
     }
 
     /// Runs the docker client with the host tree back in the world.
-    fn docker(&mut self, argv: &[String], stdin: Option<&str>) -> crate::cli::Output {
+    fn docker(&mut self, argv: &[String], stdin: Option<&str>, vars: &[(String, String)]) -> crate::cli::Output {
         std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
         let files = HostReader { world: &*self.world, host: self.host };
         let mut snapshot_files = files.snapshot();
         snapshot_files.stdin = stdin.map(str::to_string);
-        let mut ctx = ClientCtx { world: self.world, env: self.env, client: self.client, files: &snapshot_files };
+        let env = Env { vars: vars.to_vec(), ..self.env.clone() };
+        let mut ctx = ClientCtx { world: self.world, env: &env, client: self.client, files: &snapshot_files };
         let out = crate::cli::run(&argv[1..], &mut ctx);
         std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
         out
@@ -181,10 +182,16 @@ impl Sys for HostSys<'_> {
     fn kernel(&self) -> KernelInfo {
         KernelInfo { release: self.world.hosts[self.host.0 as usize].kernel.clone(), ..KernelInfo::default() }
     }
-    fn external(&mut self, program: &str, argv: &[String], stdin: Option<&str>) -> Option<ExternalResult> {
+    fn external(
+        &mut self,
+        program: &str,
+        argv: &[String],
+        stdin: Option<&str>,
+        env: &[(String, String)],
+    ) -> Option<ExternalResult> {
         match program {
             "docker" => {
-                let out = self.docker(argv, stdin);
+                let out = self.docker(argv, stdin, env);
                 self.produced.notes.extend(out.notes.iter().cloned());
                 let foreground = out.attach.is_some();
                 if let Some(fg) = out.attach {

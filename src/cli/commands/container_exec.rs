@@ -38,10 +38,14 @@ fn exec_env(inv: &Invocation, ctx: &ClientCtx<'_>) -> Result<Vec<String>, String
             if line.starts_with('=') {
                 return Err(format!("invalid environment variable: {line}"));
             }
-            env.push(line.to_string());
+            if line.contains('=') {
+                env.push(line.to_string());
+            } else if let Some(v) = ctx.env.lookup(line) {
+                env.push(format!("{line}={v}"));
+            }
         }
     }
-    env.extend(inv.flags.strings("env"));
+    env.extend(inv.flags.strings("env").iter().map(|e| ctx.env.resolve_env_var(e)));
     Ok(env)
 }
 

@@ -55,8 +55,12 @@ fn read_kv_files(ctx: &ClientCtx<'_>, files: &[String]) -> Result<Vec<String>, S
 /// The container configuration the client sends (`container.Config` + `HostConfig`).
 fn build_request(inv: &Invocation, o: &RunOptions, ctx: &ClientCtx<'_>) -> Result<CreateRequest, String> {
     let f = &inv.flags;
-    let mut env = read_kv_files(ctx, &f.strings("env-file"))?;
-    env.extend(f.strings("env"));
+    // `NAME` alone takes the client's value (from a file: only when it has one).
+    let mut env: Vec<String> = read_kv_files(ctx, &f.strings("env-file"))?
+        .into_iter()
+        .filter_map(|l| if l.contains('=') { Some(l) } else { ctx.env.lookup(&l).map(|v| format!("{l}={v}")) })
+        .collect();
+    env.extend(f.strings("env").iter().map(|e| ctx.env.resolve_env_var(e)));
     let mut labels = std::collections::BTreeMap::new();
     for l in read_kv_files(ctx, &f.strings("label-file"))?.into_iter().chain(f.strings("label")) {
         let (k, v) = l.split_once('=').map_or((l.as_str(), ""), |(k, v)| (k, v));

@@ -100,7 +100,8 @@ impl Program for External {
                 None => return Step::Read,
             },
         };
-        match io.sys.external(&self.name, &self.argv, stdin.as_deref()) {
+        let env = io.env.to_vec();
+        match io.sys.external(&self.name, &self.argv, stdin.as_deref(), &env) {
             Some(ExternalResult { output, exit, foreground }) => {
                 for (stream, text) in &output {
                     match stream {

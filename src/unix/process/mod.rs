@@ -116,9 +116,16 @@ pub trait Sys {
         Vec::new()
     }
     /// A program the embedder runs itself, looked up by name when the file system has
-    /// no such command (the host's `docker`). `stdin` is `None` when it is the terminal,
-    /// else all the data a pipe or redirection holds. `None`: "not found".
-    fn external(&mut self, _program: &str, _argv: &[String], _stdin: Option<&str>) -> Option<ExternalResult> {
+    /// no such command (the host's `docker`), with its environment. `stdin` is `None` when
+    /// it is the terminal, else all the data a pipe or redirection holds. `None`: "not
+    /// found".
+    fn external(
+        &mut self,
+        _program: &str,
+        _argv: &[String],
+        _stdin: Option<&str>,
+        _env: &[(String, String)],
+    ) -> Option<ExternalResult> {
         None
     }
     /// An image-specific program for a `Data::Program` name the built-in registry does
