@@ -32,7 +32,7 @@ pub fn api_error(e: &ApiError) -> String {
 pub fn for_each(names: &[String], out: &mut Output, mut op: impl FnMut(&str) -> Result<(), String>) -> Vec<String> {
     let mut errs = Vec::new();
     for name in names {
-        match trim_id(name).and_then(|id| op(id)) {
+        match trim_id(name).and_then(&mut op) {
             Ok(()) => out.out(&format!("{name}\n")),
             Err(e) => errs.push(e),
         }

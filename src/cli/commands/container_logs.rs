@@ -21,11 +21,9 @@ pub const HANDLERS: &[(&str, Handler)] = &[("container logs", run)];
 /// `timetypes.GetTimestamp`: a duration before `now` (`10m`), an RFC 3339 time or date
 /// (UTC), or Unix seconds (`1700000000.5`).
 pub fn get_timestamp(value: &str, now: Time) -> Result<Time, String> {
-    if value != "0" {
-        if let Ok(d) = parse_duration(value) {
-            let t = now.0 as i128 - d as i128;
-            return Ok(Time(t.clamp(0, u64::MAX as i128) as u64));
-        }
+    if let (true, Ok(d)) = (value != "0", parse_duration(value)) {
+        let t = now.0 as i128 - d as i128;
+        return Ok(Time(t.clamp(0, u64::MAX as i128) as u64));
     }
     let with_zone = if value.contains(['z', 'Z', '+']) { value.to_uppercase() } else { format!("{value}Z") };
     let full = match with_zone.split_once('T') {

@@ -88,10 +88,8 @@ impl Api<'_> {
 
     /// Records the bindings on the container's endpoints once it runs.
     pub(crate) fn set_ports(&mut self, id: &str, ports: PortMap) {
-        if let Some(c) = self.daemon_mut().containers.get_mut(id) {
-            if let Some(ep) = c.networks.values_mut().next() {
-                ep.ports = ports;
-            }
+        if let Some(ep) = self.daemon_mut().containers.get_mut(id).and_then(|c| c.networks.values_mut().next()) {
+            ep.ports = ports;
         }
     }
 }

@@ -47,9 +47,12 @@ pub struct ContainerSummary {
     pub mounts: Vec<(String, bool)>,
 }
 
+/// A published port's host addresses and ports.
+pub type Bindings = Vec<(String, String)>;
+
 /// `NetworkSettings.Ports`: every exposed or published port with its host bindings while
 /// the container runs (`None`: exposed only). Empty when it does not run.
-pub fn published_ports(c: &Container) -> Vec<(String, Option<Vec<(String, String)>>)> {
+pub fn published_ports(c: &Container) -> Vec<(String, Option<Bindings>)> {
     if !c.state.running {
         return Vec::new();
     }
