@@ -14,8 +14,8 @@ impl HostFiles for Piped {
     fn read(&self, _path: &str) -> Result<String, String> {
         Err("no such file or directory".into())
     }
-    fn stdin(&self) -> Option<String> {
-        self.0.clone()
+    fn stdin(&self) -> Option<&str> {
+        self.0.as_deref()
     }
 }
 

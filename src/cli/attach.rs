@@ -29,9 +29,55 @@ pub enum Foreground {
     Wait { ids: Vec<String>, next: usize, failed: bool },
     /// `docker exec` of a process still running.
     Exec { container: String, index: usize, stdin: bool, tty: bool },
-    /// A `[y/N]` confirmation (`docker image prune`, `docker system prune`): the next line
-    /// typed answers it.
-    Confirm { pending: crate::cli::commands::prune::Pending },
+    /// A `[y/N]` question on the terminal (`docker container prune` without `-f`): `y`
+    /// runs the command, anything else cancels it.
+    Confirm(Pending),
+}
+
+/// A command waiting for the learner's answer: what to run when it is `y`.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    pub inv: Box<super::parse::Invocation>,
+    pub proceed: super::dispatch::Handler,
+}
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Pending) -> bool {
+        self.inv.canonical_path() == other.inv.canonical_path() && self.inv.args == other.inv.args
+    }
+}
+
+impl Eq for Pending {}
+
+/// The answer to a [`confirm`] question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    /// Anything but `y` (exit 0, nothing more printed).
+    No,
+    /// The terminal asks the learner: the handler returns its output as it is (it holds
+    /// [`Foreground::Confirm`]).
+    Asked,
+}
+
+/// `prompt.Confirm`'s reading of an answer: its first line, trimmed, is `y` or `Y`.
+pub fn is_yes(answer: &str) -> bool {
+    answer.lines().next().unwrap_or("").trim().eq_ignore_ascii_case("y")
+}
+
+/// docker/cli's `prompt.Confirm`: prints `message [y/N] ` on stdout and reads one line.
+/// With the terminal as stdin the question stays on screen ([`Foreground::Confirm`], whose
+/// `y` runs `pending`); from a pipe or a file the first line answers (no data: no).
+pub fn confirm(ctx: &ClientCtx<'_>, message: &str, out: &mut Output, pending: impl FnOnce() -> Pending) -> Answer {
+    out.out(&format!("{message} [y/N] "));
+    match ctx.files.stdin() {
+        None => {
+            out.attach = Some(Foreground::Confirm(pending()));
+            Answer::Asked
+        }
+        Some(data) if is_yes(&data) => Answer::Yes,
+        Some(_) => Answer::No,
+    }
 }
 
 /// What a poll produced: output (and notes), and whether the job ended (`out.exit` then
@@ -67,7 +113,7 @@ impl Foreground {
     pub fn reads_input(&self) -> bool {
         match self {
             Foreground::Container { stdin, .. } | Foreground::Exec { stdin, .. } => *stdin,
-            Foreground::Confirm { .. } => true,
+            Foreground::Confirm(_) => true,
             _ => false,
         }
     }
@@ -122,7 +168,7 @@ impl Foreground {
                     return done(out, code);
                 }
             }
-            Foreground::Confirm { .. } => {}
+            Foreground::Confirm(_) => {}
         }
         Progress { out, done: false }
     }
@@ -164,8 +210,9 @@ impl Foreground {
                 done(Output::default(), 130)
             }
             Foreground::Logs { .. } | Foreground::Wait { .. } => done(Output::default(), 130),
-            Foreground::Confirm { .. } => {
-                // The prompt ends its line and the command gives up, successfully.
+            Foreground::Confirm(_) => {
+                // The prompt's context is cancelled: it ends its line and the command gives
+                // up, successfully (as docker 28 does).
                 let mut out = Output::default();
                 out.out("\n");
                 done(out, 0)
@@ -175,15 +222,14 @@ impl Foreground {
 
     /// A line typed while attached with `-i` (sent with its newline).
     pub fn input(&mut self, ctx: &mut ClientCtx<'_>, line: &str) -> Progress {
-        if let Foreground::Confirm { pending } = self {
-            if !crate::cli::commands::prune::is_yes(line) {
-                return done(Output::default(), 0);
-            }
-            let out = crate::cli::commands::prune::run_pending(ctx, pending);
-            let exit = out.exit;
-            return done(out, exit);
-        }
         let data = format!("{line}\n");
+        if let Foreground::Confirm(p) = self {
+            if is_yes(line) {
+                let out = (p.proceed)(&p.inv, ctx);
+                return Progress { done: out.attach.is_none(), out };
+            }
+            return done(Output::default(), 0);
+        }
         match self {
             Foreground::Container { id, stdin: true, .. } => ctx.api().attach_input(id, &data),
             Foreground::Exec { container, index, stdin: true, .. } => ctx.api().exec_input(container, *index, &data),

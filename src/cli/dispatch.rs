@@ -30,9 +30,10 @@ pub trait HostFiles {
     /// (`no such file or directory`).
     fn read(&self, path: &str) -> Result<String, String>;
 
-    /// What was piped or redirected into the command (`echo y | docker image prune`), or
-    /// `None` when its standard input is the terminal.
-    fn stdin(&self) -> Option<String> {
+    /// The client's standard input: `None` when it is the terminal (lines the learner types
+    /// next), or everything a pipe or redirection gave it (`echo y | docker …`,
+    /// `< /dev/null` is `Some("")`).
+    fn stdin(&self) -> Option<&str> {
         None
     }
 }

@@ -98,6 +98,8 @@ pub struct Env {
     pub config_dir: String,
     /// The buildx plugin is installed (else `docker build` warns about the legacy builder).
     pub buildx: bool,
+    /// The client process's environment variables (what the shell exported).
+    pub vars: Vec<(String, String)>,
 }
 
 impl Default for Env {
@@ -107,11 +109,29 @@ impl Default for Env {
             term_width: None,
             config_dir: "/root/.docker".into(),
             buildx: false,
+            vars: Vec::new(),
         }
     }
 }
 
 impl Env {
+    /// `os.LookupEnv`.
+    pub fn lookup(&self, key: &str) -> Option<&str> {
+        self.vars.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    /// `opts.ValidateEnv` for a value that passed the flag's check: `NAME` alone takes the
+    /// client's value when it has one (`-e COLOR` after `export COLOR=blue`).
+    pub fn resolve_env_var(&self, val: &str) -> String {
+        if val.contains('=') {
+            return val.to_string();
+        }
+        match self.lookup(val) {
+            Some(v) => format!("{val}={v}"),
+            None => val.to_string(),
+        }
+    }
+
     /// Width used to wrap flag help (`width - 1` columns, 80 without a terminal).
     pub fn wrap_columns(&self) -> usize {
         usize::from(self.term_width.unwrap_or(80)).saturating_sub(1)

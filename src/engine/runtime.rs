@@ -335,6 +335,14 @@ pub fn feed(w: &mut World, d: DaemonId, id: &str, which: Which, data: &str) {
     step(w, d, id, which, now);
 }
 
+/// Closes process `which`'s stdin (the client's input ended) and runs it.
+pub fn close_stdin(w: &mut World, d: DaemonId, id: &str, which: Which) {
+    let now = w.now();
+    let kernel = kernel_of(w, d);
+    with_proc(w.daemon_mut(d), id, which, now, &kernel, |_, proc, _| proc.close_stdin());
+    step(w, d, id, which, now);
+}
+
 /// Copies what the main process of `id` logged since the last copy into its attach stream,
 /// if a client is attached.
 fn pump_stream(daemon: &mut Daemon, id: &str) {
@@ -378,6 +386,9 @@ pub fn exited(w: &mut World, d: DaemonId, id: &str, code: i32) {
         ep.gateway.clear();
         ep.prefix_len = 0;
         ep.endpoint_id.clear();
+        if !restart {
+            ep.ports.clear();
+        }
     }
     c.state.exit_code = code;
     c.state.finished_at = Some(now);

@@ -63,13 +63,13 @@ impl<'w> HostSys<'w> {
     }
 
     /// Runs the docker client with the host tree back in the world.
-    fn docker(&mut self, argv: &[String], stdin: &str, cwd: &str) -> crate::cli::Output {
+    fn docker(&mut self, argv: &[String], stdin: Option<&str>, vars: &[(String, String)], cwd: &str) -> crate::cli::Output {
         std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
         let files = HostReader { world: &*self.world, host: self.host };
         let mut snapshot_files = files.snapshot(cwd, self.real_dir.clone());
-        // An empty standard input is the terminal's (a pipe that wrote nothing looks the same).
-        snapshot_files.stdin = (!stdin.is_empty()).then(|| stdin.to_string());
-        let mut ctx = ClientCtx { world: self.world, env: self.env, client: self.client, files: &snapshot_files };
+        snapshot_files.stdin = stdin.map(str::to_string);
+        let env = Env { vars: vars.to_vec(), ..self.env.clone() };
+        let mut ctx = ClientCtx { world: self.world, env: &env, client: self.client, files: &snapshot_files };
         let out = crate::cli::run(&argv[1..], &mut ctx);
         std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
         out
@@ -92,7 +92,7 @@ impl HostReader<'_> {
 /// The host's files as they were when a `docker` command started.
 pub struct SnapshotFiles {
     upper: Layer,
-    /// What was piped into the `docker` command, if anything.
+    /// The command's standard input when it is not the terminal.
     stdin: Option<String>,
     /// The shell's working directory.
     cwd: String,
@@ -120,8 +120,8 @@ impl HostFiles for SnapshotFiles {
         }
     }
 
-    fn stdin(&self) -> Option<String> {
-        self.stdin.clone()
+    fn stdin(&self) -> Option<&str> {
+        self.stdin.as_deref()
     }
 }
 
@@ -196,10 +196,17 @@ impl Sys for HostSys<'_> {
     fn kernel(&self) -> KernelInfo {
         KernelInfo { release: self.world.hosts[self.host.0 as usize].kernel.clone(), ..KernelInfo::default() }
     }
-    fn external(&mut self, program: &str, argv: &[String], stdin: &str, cwd: &str) -> Option<ExternalResult> {
+    fn external(
+        &mut self,
+        program: &str,
+        argv: &[String],
+        stdin: Option<&str>,
+        env: &[(String, String)],
+        cwd: &str,
+    ) -> Option<ExternalResult> {
         match program {
             "docker" => {
-                let out = self.docker(argv, stdin, cwd);
+                let out = self.docker(argv, stdin, env, cwd);
                 self.produced.notes.extend(out.notes.iter().cloned());
                 let foreground = out.attach.is_some();
                 if let Some(fg) = out.attach {

@@ -270,7 +270,7 @@ impl Session {
             Foreground::Container { id, .. } | Foreground::Logs { id, .. } => id.clone(),
             Foreground::Exec { container, .. } => container.clone(),
             Foreground::Wait { ids, .. } => ids.first().cloned().unwrap_or_default(),
-            Foreground::Confirm { .. } => String::new(),
+            Foreground::Confirm(_) => String::new(),
         };
         let stdin = fg.reads_input();
         let prompt = if stdin { self.attached_prompt_of(fg) } else { None };

@@ -55,8 +55,12 @@ fn read_kv_files(ctx: &ClientCtx<'_>, files: &[String]) -> Result<Vec<String>, S
 /// The container configuration the client sends (`container.Config` + `HostConfig`).
 fn build_request(inv: &Invocation, o: &RunOptions, ctx: &ClientCtx<'_>) -> Result<CreateRequest, String> {
     let f = &inv.flags;
-    let mut env = read_kv_files(ctx, &f.strings("env-file"))?;
-    env.extend(f.strings("env"));
+    // `NAME` alone takes the client's value (from a file: only when it has one).
+    let mut env: Vec<String> = read_kv_files(ctx, &f.strings("env-file"))?
+        .into_iter()
+        .filter_map(|l| if l.contains('=') { Some(l) } else { ctx.env.lookup(&l).map(|v| format!("{l}={v}")) })
+        .collect();
+    env.extend(f.strings("env").iter().map(|e| ctx.env.resolve_env_var(e)));
     let mut labels = std::collections::BTreeMap::new();
     for l in read_kv_files(ctx, &f.strings("label-file"))?.into_iter().chain(f.strings("label")) {
         let (k, v) = l.split_once('=').map_or((l.as_str(), ""), |(k, v)| (k, v));
@@ -211,6 +215,11 @@ fn run_failure(out: Output, message: &str) -> Output {
 fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = Output::default();
     let f = &inv.flags;
+    // `CheckTty`: a tty for input that does not come from the terminal.
+    let (attach_stdin, tty_wanted) = (f.bool("interactive") && !f.bool("detach"), f.bool("tty"));
+    if attach_stdin && tty_wanted && ctx.files.stdin().is_some() && parse_run_options(inv).is_ok() {
+        return out.fail("the input device is not a TTY", 1);
+    }
     let id = match create_container(inv, ctx, &mut out) {
         Ok(id) => id,
         Err(CreateError::Client(msg)) => return out.fail(&errors::with_help(&msg, "run"), 125),
@@ -235,9 +244,16 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         ctx.api().attach_detach(&id);
         return run_failure(out, &api_text(&e));
     }
+    // Input from a pipe or a file is sent whole, then closed; the terminal's is typed.
+    let piped = ctx.files.stdin().map(str::to_string);
+    if let (true, Some(data)) = (stdin, &piped) {
+        ctx.api().attach_input(&id, data);
+        ctx.api().attach_close_stdin(&id);
+    }
+    let typed = stdin && piped.is_none();
     let sig_proxy = f.bool("sig-proxy");
-    let fg = Foreground::Container { id: id.clone(), stdin, tty, sig_proxy, interrupted: false };
-    follow(ctx, fg, stdin, out)
+    let fg = Foreground::Container { id: id.clone(), stdin: typed, tty, sig_proxy, interrupted: false };
+    follow(ctx, fg, typed, out)
 }
 
 /// Lets a sleeping process finish within [`SETTLE_SECS`] of simulated time, then either

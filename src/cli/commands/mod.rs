@@ -4,6 +4,14 @@
 //!
 //! Invariant: a canonical path appears in at most one family table.
 
+pub mod container_commit;
+pub mod container_common;
+pub mod container_exec;
+pub mod container_inspect;
+pub mod container_lifecycle;
+pub mod container_logs;
+pub mod container_observe;
+pub mod container_ls;
 pub mod container_run;
 pub mod image_pull;
 pub mod image_hints;
@@ -30,6 +38,13 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     system_version::HANDLERS,
     system_info::HANDLERS,
     system_df::HANDLERS,
+    container_ls::HANDLERS,
+    container_lifecycle::HANDLERS,
+    container_logs::HANDLERS,
+    container_inspect::HANDLERS,
+    container_observe::HANDLERS,
+    container_commit::HANDLERS,
+    container_exec::HANDLERS,
 ];
 
 /// The handler for a canonical path (`"container ls"`).

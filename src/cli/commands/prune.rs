@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::cli::attach::Foreground;
+use crate::cli::attach::{Answer, Pending, confirm};
 use crate::cli::commands::image_ls::filter_map;
 use crate::cli::commands::image_pull::pull_error;
 use crate::cli::dispatch::{ClientCtx, Handler};
@@ -27,50 +27,25 @@ const ALL_IMAGES_WARNING: &str =
     "WARNING! This will remove all images without at least one container associated to them.\nAre you sure you want to continue?";
 const DANGLING_WARNING: &str = "WARNING! This will remove all dangling images.\nAre you sure you want to continue?";
 
-/// A prune waiting for its confirmation.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pending {
-    Images { all: bool, filters: BTreeMap<String, Vec<String>> },
-    System { all: bool, volumes: bool, filters: BTreeMap<String, Vec<String>> },
-}
-
-/// `prompt.Confirm`'s reading of an answer.
-pub fn is_yes(answer: &str) -> bool {
-    answer.lines().next().unwrap_or("").trim().eq_ignore_ascii_case("y")
-}
-
-/// Prints the prompt and either runs `pending` (`-f`, or a piped `y`), cancels (anything
+/// Prints the prompt and either runs `proceed` (`-f`, or a piped `y`), cancels (anything
 /// else piped), or leaves the terminal waiting for the answer.
-fn ask(ctx: &mut ClientCtx<'_>, message: &str, force: bool, pending: Pending) -> Output {
-    if force {
-        return run_pending(ctx, &pending);
+fn ask(inv: &Invocation, ctx: &mut ClientCtx<'_>, message: &str, proceed: Handler) -> Output {
+    if inv.flags.bool("force") {
+        return proceed(inv, ctx);
     }
     let mut out = Output::default();
-    out.out(&format!("{message} [y/N] "));
-    match ctx.files.stdin() {
-        Some(answer) if is_yes(&answer) => {
-            let done = run_pending(ctx, &pending);
-            out.extend(&done.chunks);
-            out.exit = done.exit;
-        }
-        Some(_) => {}
-        None => out.attach = Some(Foreground::Confirm { pending }),
+    let pending = || Pending { inv: Box::new(inv.clone()), proceed };
+    if confirm(ctx, message, &mut out, pending) == Answer::Yes {
+        let done = proceed(inv, ctx);
+        out.extend(&done.chunks);
+        out.notes.extend(done.notes);
+        out.exit = done.exit;
     }
     out
 }
 
-/// Runs a confirmed prune.
-pub fn run_pending(ctx: &mut ClientCtx<'_>, pending: &Pending) -> Output {
-    let mut out = Output::default();
-    let result = match pending {
-        Pending::Images { all, filters } => prune_images(ctx, *all, filters).map(|(space, text)| {
-            if !text.is_empty() {
-                out.out(&format!("{text}\n"));
-            }
-            space
-        }),
-        Pending::System { all, volumes, filters } => prune_system(ctx, *all, *volumes, filters, &mut out),
-    };
+/// Reports a confirmed prune: the blocks printed, then the total space reclaimed.
+fn report(result: Result<u64, ApiError>, mut out: Output) -> Output {
     let mut out = match result {
         Ok(space) => {
             out.out(&format!("Total reclaimed space: {}\n", human_size(space as f64)));
@@ -80,6 +55,26 @@ pub fn run_pending(ctx: &mut ClientCtx<'_>, pending: &Pending) -> Output {
     };
     super::image_hints::explain(&mut out);
     out
+}
+
+/// `docker image prune`, once confirmed.
+fn image_prune_now(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = Output::default();
+    let result = prune_images(ctx, inv.flags.bool("all"), &filter_map(inv, "filter")).map(|(space, text)| {
+        if !text.is_empty() {
+            out.out(&format!("{text}\n"));
+        }
+        space
+    });
+    report(result, out)
+}
+
+/// `docker system prune`, once confirmed.
+fn system_prune_now(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = Output::default();
+    let f = &inv.flags;
+    let result = prune_system(ctx, f.bool("all"), f.bool("volumes"), &filter_map(inv, "filter"), &mut out);
+    report(result, out)
 }
 
 /// `image.RunPrune`: the space reclaimed and the `Deleted Images:` block.
@@ -139,10 +134,8 @@ fn prune_system(
 }
 
 fn image_prune_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
-    let all = inv.flags.bool("all");
-    let filters = filter_map(inv, "filter");
-    let warning = if all { ALL_IMAGES_WARNING } else { DANGLING_WARNING };
-    ask(ctx, warning, inv.flags.bool("force"), Pending::Images { all, filters })
+    let warning = if inv.flags.bool("all") { ALL_IMAGES_WARNING } else { DANGLING_WARNING };
+    ask(inv, ctx, warning, image_prune_now)
 }
 
 /// `confirmationMessage` of `docker system prune`.
@@ -184,7 +177,7 @@ fn system_prune_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output
         return Output::default().fail("ERROR: The \"until\" filter is not supported with \"--volumes\"", 1);
     }
     let message = system_warning(all, volumes, &filters);
-    ask(ctx, &message, f.bool("force"), Pending::System { all, volumes, filters })
+    ask(inv, ctx, &message, system_prune_now)
 }
 
 /// `image_prune`, with doca's pt-BR explanation of the error it printed, if any.
@@ -218,6 +211,7 @@ mod tests {
             system_warning(true, true, &f),
             "WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n  - all anonymous volumes not used by at least one container\n  - all images without at least one container associated to them\n  - all build cache\n\n  Items to be pruned will be filtered with:\n  - label=a=b\n  - until=1h\n\nAre you sure you want to continue?"
         );
-        assert!(is_yes("y\n") && is_yes(" Y ") && !is_yes("yes") && !is_yes(""));
+        assert!(crate::cli::attach::is_yes("y\n") && crate::cli::attach::is_yes(" Y "));
+        assert!(!crate::cli::attach::is_yes("yes") && !crate::cli::attach::is_yes(""));
     }
 }

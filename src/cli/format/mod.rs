@@ -5,6 +5,7 @@
 
 pub mod context;
 pub mod inspect;
+pub mod inspector;
 pub mod json;
 pub mod status;
 pub mod tables;

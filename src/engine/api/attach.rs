@@ -52,6 +52,15 @@ impl Api<'_> {
         }
     }
 
+    /// Closes the attached container's stdin: the client's input ended (`echo x | docker
+    /// run -i …`).
+    pub fn attach_close_stdin(&mut self, id: &str) {
+        if self.daemon().containers.get(id).is_some_and(|c| c.state.running && !c.state.paused) {
+            let d = self.daemon;
+            runtime::close_stdin(self.world, d, id, Which::Main);
+        }
+    }
+
     /// Ctrl+C from a terminal attached with a tty (`-t`).
     pub fn attach_interrupt(&mut self, id: &str, which: Which) {
         if self.daemon().containers.get(id).is_some_and(|c| c.state.running && !c.state.paused) {

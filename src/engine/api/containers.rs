@@ -1,6 +1,6 @@
-//! Container endpoints that don't run processes: create, list, rename, remove, prune,
-//! changes (`diff`). Starting, stopping and the rest of the lifecycle are in
-//! [`super::lifecycle`].
+//! Container endpoints that don't run processes: create, inspect, rename, remove, prune.
+//! Listing is in [`super::container_list`], `diff` in [`super::commit`]; starting,
+//! stopping and the rest of the lifecycle are in [`super::lifecycle`].
 //!
 //! Invariant: container names are unique per daemon and valid; a container's image exists
 //! for as long as the container does.
@@ -39,11 +39,6 @@ pub struct ListOptions {
     pub size: bool,
     pub filters: BTreeMap<String, Vec<String>>,
 }
-
-const CONTAINER_FILTERS: &[&str] = &[
-    "ancestor", "before", "expose", "exited", "health", "id", "label", "name", "network",
-    "publish", "since", "status", "volume", "is-task",
-];
 
 impl Api<'_> {
     /// `POST /containers/create`.
@@ -143,104 +138,6 @@ impl Api<'_> {
         format!("container_{}", self.daemon().next_seq)
     }
 
-    /// `GET /containers/json`.
-    pub fn container_list(&mut self, opts: &ListOptions) -> ApiResult<Vec<Container>> {
-        let mut q = Vec::new();
-        if opts.all {
-            q.push("all=1".to_string());
-        }
-        if opts.limit > 0 {
-            q.push(format!("limit={}", opts.limit));
-        }
-        if opts.size {
-            q.push("size=1".to_string());
-        }
-        let path = if q.is_empty() { "/containers/json".to_string() } else { format!("/containers/json?{}", q.join("&")) };
-        self.serve("GET", &path, 200, |api| api.containers_list_inner(opts))
-    }
-
-    fn containers_list_inner(&mut self, opts: &ListOptions) -> ApiResult<Vec<Container>> {
-        super::images::validate_filters(&opts.filters, CONTAINER_FILTERS)?;
-        let d = self.daemon();
-        let f = &opts.filters;
-        if let Some(statuses) = f.get("status") {
-            for s in statuses {
-                if Status::parse(s).is_none() {
-                    return Err(ApiError::bad_request(format!(
-                        "invalid filter 'status={s}'"
-                    )));
-                }
-            }
-        }
-        let mut exited_codes = Vec::new();
-        for v in f.get("exited").into_iter().flatten() {
-            match v.parse::<i32>() {
-                Ok(code) => exited_codes.push(code),
-                Err(_) => return Err(ApiError::bad_request(format!("invalid filter 'exited={v}'"))),
-            }
-        }
-        let mut ancestors = Vec::new();
-        for a in f.get("ancestor").into_iter().flatten() {
-            if let Ok(id) = lookup::image_id(d, a) {
-                ancestors.push(id);
-            }
-        }
-        let before_seq = match f.get("before").and_then(|v| v.first()) {
-            Some(b) => Some(d.containers[&lookup::container_id(d, b)?].seq),
-            None => None,
-        };
-        let since_seq = match f.get("since").and_then(|v| v.first()) {
-            Some(s) => Some(d.containers[&lookup::container_id(d, s)?].seq),
-            None => None,
-        };
-        // `-a` is implied by filters that can only match stopped containers.
-        let all = opts.all || f.contains_key("status") || f.contains_key("exited") || opts.limit > 0 || before_seq.is_some() || since_seq.is_some();
-        let mut out = Vec::new();
-        for c in d.containers_newest_first() {
-            let status = c.state.status();
-            if !all && status != Status::Running && status != Status::Paused && status != Status::Restarting {
-                continue;
-            }
-            if let Some(statuses) = f.get("status") {
-                if !statuses.iter().any(|s| s == status.as_str()) {
-                    continue;
-                }
-            }
-            if !exited_codes.is_empty() && (status != Status::Exited || !exited_codes.contains(&c.state.exit_code)) {
-                continue;
-            }
-            if let Some(names) = f.get("name") {
-                if !names.iter().any(|n| regex_lite_match(n, &format!("/{}", c.name))) {
-                    continue;
-                }
-            }
-            if let Some(ids) = f.get("id") {
-                if !ids.iter().any(|p| c.id.starts_with(p.as_str())) {
-                    continue;
-                }
-            }
-            if f.contains_key("ancestor") && !ancestors.iter().any(|a| is_ancestor(d, a, &c.image)) {
-                continue;
-            }
-            if let Some(labels) = f.get("label") {
-                if !labels.iter().all(|l| match l.split_once('=') {
-                    Some((k, v)) => c.config.labels.get(k).is_some_and(|x| x == v),
-                    None => c.config.labels.contains_key(l),
-                }) {
-                    continue;
-                }
-            }
-            if before_seq.is_some_and(|b| c.seq >= b) || since_seq.is_some_and(|s| c.seq <= s) {
-                continue;
-            }
-            out.push(c.clone());
-        }
-        if opts.limit > 0 {
-            out.truncate(opts.limit as usize);
-        }
-        Ok(out)
-    }
-
     /// `GET /containers/{id}/json`.
     pub fn container_inspect(&mut self, name: &str) -> ApiResult<Container> {
         let path = format!("/containers/{}/json", query_escape(name));
@@ -254,16 +151,20 @@ impl Api<'_> {
     pub fn container_rename(&mut self, name: &str, new_name: &str) -> ApiResult<()> {
         let path = format!("/containers/{}/rename?name={}", query_escape(name), query_escape(new_name));
         self.serve("POST", &path, 204, |api| {
-            let id = lookup::container_id(api.daemon(), name)?;
-            let new = new_name.strip_prefix('/').unwrap_or(new_name).to_string();
-            if !names::is_valid(&new) {
-                return Err(ApiError::bad_request(format!(
-                    "Invalid container name ({new_name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
-                )));
+            if name.is_empty() || new_name.is_empty() {
+                return Err(ApiError::bad_request("Neither old nor new names may be empty"));
             }
+            let id = lookup::container_id(api.daemon(), name)?;
+            let slashed = if new_name.starts_with('/') { new_name.to_string() } else { format!("/{new_name}") };
+            let new = slashed[1..].to_string();
             let old = api.daemon().containers[&id].name.clone();
             if old == new {
                 return Err(ApiError::bad_request("Renaming a container with the same name as its current name"));
+            }
+            if !names::is_valid(&new) {
+                return Err(ApiError::bad_request(format!(
+                    "Error when allocating new name: Invalid container name ({slashed}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed"
+                )));
             }
             if let Some(other) = api.daemon().containers.values().find(|c| c.name == new) {
                 return Err(ApiError::conflict(format!(
@@ -431,42 +332,4 @@ pub fn entrypoint_and_args(c: &Config) -> (String, Vec<String>) {
     }
     let path = all.remove(0);
     (path, all)
-}
-
-/// Is image `ancestor` the image `image` or one it was built from?
-fn is_ancestor(d: &crate::engine::model::daemon::Daemon, ancestor: &str, image: &str) -> bool {
-    let mut cur = Some(image.to_string());
-    let mut hops = 0;
-    while let Some(id) = cur {
-        if id == ancestor {
-            return true;
-        }
-        hops += 1;
-        if hops > 1000 {
-            return false;
-        }
-        cur = d.images.get(&id).map(|i| i.parent.clone()).filter(|p| !p.is_empty());
-    }
-    false
-}
-
-/// The `name` filter is a regular expression in Docker; learners use plain substrings and
-/// `^`/`$` anchors, which is what this matches.
-fn regex_lite_match(pattern: &str, name: &str) -> bool {
-    let (anchored_start, p) = match pattern.strip_prefix('^') {
-        Some(rest) => (true, rest),
-        None => (false, pattern),
-    };
-    let (anchored_end, p) = match p.strip_suffix('$') {
-        Some(rest) => (true, rest),
-        None => (false, p),
-    };
-    // The name is matched with its leading '/'; "^web" must match "/web".
-    let candidates = [name, name.strip_prefix('/').unwrap_or(name)];
-    candidates.iter().any(|n| match (anchored_start, anchored_end) {
-        (true, true) => *n == p,
-        (true, false) => n.starts_with(p),
-        (false, true) => n.ends_with(p),
-        (false, false) => n.contains(p),
-    })
 }

@@ -5,8 +5,8 @@
 
 use super::lookup;
 use super::{Api, ApiError, ApiResult, query_escape};
-use crate::engine::model::container::LogEntry;
-use crate::engine::proc::SpawnSpec;
+use crate::engine::model::container::{LogEntry, LogStream};
+use crate::engine::proc::{SpawnFailure, SpawnSpec};
 use crate::engine::runtime::{self, Which};
 
 /// `POST /containers/{id}/exec` body.
@@ -43,7 +43,7 @@ impl Api<'_> {
                 return Err(ApiError::conflict(format!("container {id} is not running")));
             }
             if c.state.paused {
-                return Err(ApiError::conflict(format!("Container {id} is paused, unpause the container before exec")));
+                return Err(ApiError::conflict(format!("Container {name} is paused, unpause the container before exec")));
             }
             if c.state.restarting {
                 return Err(ApiError::conflict(format!(
@@ -79,8 +79,10 @@ impl Api<'_> {
         })
     }
 
-    /// `POST /exec/{id}/start`: runs the process until it ends or waits.
-    pub fn exec_start(&mut self, exec_id: &str) -> ApiResult<ExecState> {
+    /// `POST /exec/{id}/start`: runs the process until it ends or waits. A process that
+    /// cannot start is an error for a detached start; an attached client instead reads the
+    /// daemon's message on its stream (stdout, `\r\n`), with moby's exit code.
+    pub fn exec_start(&mut self, exec_id: &str, detach: bool) -> ApiResult<ExecState> {
         let path = format!("/exec/{exec_id}/start");
         self.serve("POST", &path, 200, |api| {
             let Some((container, spec)) = api.daemon_mut().pending_execs.remove(exec_id) else {
@@ -90,9 +92,17 @@ impl Api<'_> {
             if !running {
                 return Err(ApiError::conflict(format!("container {container} is not running")));
             }
-            let index = runtime::exec_start(api.world, api.daemon, &container, exec_id, &spec)
-                .map_err(|e| ApiError::bad_request(e.exec_message()))?;
-            Ok(api.exec_take(&container, index))
+            match runtime::exec_start(api.world, api.daemon, &container, exec_id, &spec) {
+                Ok(index) => Ok(api.exec_take(&container, index)),
+                Err(e) if detach => Err(ApiError::bad_request(e.exec_message())),
+                Err(e) => {
+                    let message = e.exec_message();
+                    let code = exec_failure_code(&message, matches!(e, SpawnFailure::NoSuchUser(_)));
+                    let at = api.world.now();
+                    let output = vec![LogEntry { at, stream: LogStream::Stdout, text: format!("{message}\r\n") }];
+                    Ok(ExecState { container, index: usize::MAX, output, exit_code: Some(code) })
+                }
+            }
         })
     }
 
@@ -118,5 +128,49 @@ impl Api<'_> {
     pub fn exec_input(&mut self, container: &str, index: usize, data: &str) {
         let d = self.daemon;
         runtime::feed(self.world, d, container, Which::Exec(index), data);
+    }
+
+    /// Closes a running exec's stdin (the data piped to `docker exec -i` ended).
+    pub fn exec_close_stdin(&mut self, container: &str, index: usize) {
+        let d = self.daemon;
+        runtime::close_stdin(self.world, d, container, Which::Exec(index));
+    }
+
+    /// When exec `index` of `container` will next do something by itself, if it runs and
+    /// sleeps (read from its open stream: no request).
+    pub fn exec_next_wake(&self, container: &str, index: usize) -> Option<crate::engine::clock::Time> {
+        let c = self.daemon().containers.get(container)?;
+        if c.state.paused {
+            return None;
+        }
+        let e = c.task.as_ref()?.execs.get(index)?;
+        match (e.exit_code, e.status) {
+            (None, crate::engine::proc::ProcStatus::Sleeping(t)) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// moby's `setExitCodeFromError` for an exec that could not start: 126 when the command
+/// cannot be invoked (or failed before runc), 127 when it does not exist.
+fn exec_failure_code(message: &str, before_runc: bool) -> i32 {
+    let m = message.to_lowercase();
+    if before_runc || m.contains("permission denied") || m.contains("is a directory") {
+        return 126;
+    }
+    let not_found = ["not a directory", "executable file not found", "no such file or directory", "system cannot find the file specified"];
+    if not_found.iter().any(|s| m.contains(s)) { 127 } else { 126 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failure_codes() {
+        let base = "OCI runtime exec failed: exec failed: unable to start container process: ";
+        assert_eq!(exec_failure_code(&format!("{base}exec: \"x\": executable file not found in $PATH"), false), 127);
+        assert_eq!(exec_failure_code(&format!("{base}exec: \"/etc/passwd\": permission denied"), false), 126);
+        assert_eq!(exec_failure_code("unable to find user nobody2: no matching entries in passwd file", true), 126);
     }
 }

@@ -190,31 +190,16 @@ fn graph_driver(layer_id: &str, lower: &str) -> Value {
     })
 }
 
-/// Published ports as `NetworkSettings.Ports` shows them: while running, every exposed or
-/// published port (`null` when not published); `{}` for a container that is not running.
+/// Published ports as `NetworkSettings.Ports` shows them (exposed ports with their
+/// bindings while running; empty otherwise).
 fn network_ports(c: &Container) -> Value {
     let mut m = Map::new();
-    if !c.state.running {
-        return Value::Object(m);
-    }
-    let mut ports: std::collections::BTreeSet<&String> = c.config.exposed_ports.iter().collect();
-    ports.extend(c.host_config.port_bindings.keys());
-    for p in ports {
-        let v = match c.host_config.port_bindings.get(p) {
-            Some(bs) if c.state.running => json!(bs
-                .iter()
-                .flat_map(|b| {
-                    let ip = if b.host_ip.is_empty() { "0.0.0.0" } else { b.host_ip.as_str() };
-                    let mut v = vec![json!({ "HostIp": ip, "HostPort": b.host_port })];
-                    if b.host_ip.is_empty() {
-                        v.push(json!({ "HostIp": "::", "HostPort": b.host_port }));
-                    }
-                    v
-                })
-                .collect::<Vec<_>>()),
-            _ => Value::Null,
+    for (port, bindings) in super::summary::published_ports(c) {
+        let v = match bindings {
+            Some(bs) => json!(bs.iter().map(|(ip, p)| json!({ "HostIp": ip, "HostPort": p })).collect::<Vec<_>>()),
+            None => Value::Null,
         };
-        m.insert(p.clone(), v);
+        m.insert(port, v);
     }
     Value::Object(m)
 }

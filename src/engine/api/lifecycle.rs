@@ -58,14 +58,21 @@ impl Api<'_> {
         c.restart_at = None;
         c.state.restarting = false;
         c.state.running = false;
-        match runtime::start(self.world, self.daemon, &id) {
+        let started = self.allocate_ports(&id).and_then(|ports| {
+            self.set_ports(&id, ports);
+            runtime::start(self.world, self.daemon, &id).map_err(|e| {
+                self.set_ports(&id, Default::default());
+                ApiError::bad_request(e.message())
+            })
+        });
+        match started {
             Ok(()) => Ok(Changed::Yes),
             Err(e) => {
                 let auto_remove = self.container(&id).host_config.auto_remove;
                 if auto_remove {
                     self.destroy(&id);
                 }
-                Err(ApiError::bad_request(e.message()))
+                Err(e)
             }
         }
     }
@@ -82,7 +89,10 @@ impl Api<'_> {
             if !self.container(&id).state.running {
                 return Ok(Changed::NotModified);
             }
-            self.stop_container(&id, timeout, sig)?;
+            self.stop_container(&id, timeout, sig).map_err(|e| match e {
+                ApiError::Daemon { message, .. } => ApiError::server(format!("cannot stop container: {name}: {message}")),
+                other => other,
+            })?;
             Ok(Changed::Yes)
         })();
         let status = if r == Ok(Changed::NotModified) { 304 } else { 204 };
@@ -163,12 +173,15 @@ impl Api<'_> {
             path.push_str(&format!("?signal={}", query_escape(s)));
         }
         self.serve("POST", &path, 204, |api| {
-            let n = match sig {
-                Some(s) if !s.is_empty() => signal::parse(s).map_err(ApiError::bad_request)?,
-                _ => SIGKILL,
-            };
-            let id = lookup::container_id(api.daemon(), name)?;
-            api.kill_with_signal(&id, n).map_err(|e| match e {
+            let r = (|| {
+                let n = match sig {
+                    Some(s) if !s.is_empty() => signal::parse(s).map_err(ApiError::bad_request)?,
+                    _ => SIGKILL,
+                };
+                let id = lookup::container_id(api.daemon(), name)?;
+                api.kill_with_signal(&id, n)
+            })();
+            r.map_err(|e| match e {
                 ApiError::Daemon { status, message } => {
                     ApiError::Daemon { status, message: format!("cannot kill container: {name}: {message}") }
                 }
@@ -200,7 +213,12 @@ impl Api<'_> {
             c.state.restarting = false;
             c.state.running = false;
             c.restart_at = None;
-            runtime::start(api.world, api.daemon, &id).map_err(|e| wrap(ApiError::bad_request(e.message())))
+            let ports = api.allocate_ports(&id).map_err(wrap)?;
+            api.set_ports(&id, ports);
+            runtime::start(api.world, api.daemon, &id).map_err(|e| {
+                api.set_ports(&id, Default::default());
+                wrap(ApiError::bad_request(e.message()))
+            })
         })
     }
 

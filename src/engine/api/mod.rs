@@ -8,6 +8,8 @@
 
 pub mod attach;
 pub mod commit;
+pub mod container_list;
+pub mod container_prune;
 pub mod containers;
 pub mod exec;
 pub mod image_delete;
@@ -17,7 +19,9 @@ pub mod lifecycle;
 pub mod lookup;
 pub mod observe;
 pub mod prune;
+pub mod ports;
 pub mod pull;
+pub mod summary;
 pub mod system;
 
 use super::event::{Actor, ClientId, DaemonId, EventKind};

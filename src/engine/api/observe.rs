@@ -118,51 +118,47 @@ impl Api<'_> {
         })
     }
 
-    /// `GET /containers/{id}/stats?stream=0` for running containers, in `ps` order.
+    /// `docker stats` without names: `GET /containers/json` (with `all=1` for `-a`), then
+    /// one reading per container listed, in `ps` order.
     pub fn container_stats(&mut self, names: &[String], all: bool) -> ApiResult<Vec<Stats>> {
-        self.serve("GET", "/containers/json", 200, |api| {
+        if !names.is_empty() {
+            return names.iter().map(|n| self.container_stats_one(n)).collect();
+        }
+        let path = if all { "/containers/json?all=1" } else { "/containers/json" };
+        let ids: Vec<String> = self.serve("GET", path, 200, |api| {
+            Ok(api.daemon().containers_newest_first().into_iter().filter(|c| all || c.state.running).map(|c| c.id.clone()).collect())
+        })?;
+        ids.iter().map(|id| self.container_stats_one(id)).collect()
+    }
+
+    /// `GET /containers/{id}/stats?stream=0`: one reading.
+    pub fn container_stats_one(&mut self, name: &str) -> ApiResult<Stats> {
+        let path = format!("/containers/{}/stats?stream=0", query_escape(name));
+        self.serve("GET", &path, 200, |api| {
             let d = api.daemon();
-            let ids: Vec<String> = if names.is_empty() {
-                d.containers_newest_first()
-                    .into_iter()
-                    .filter(|c| all || c.state.running)
-                    .map(|c| c.id.clone())
-                    .collect()
+            let id = lookup::container_id(d, name)?;
+            let mem_limit = api.world.host(d.host).memory_bytes;
+            let c = &d.containers[&id];
+            let seed = u64::from_str_radix(&id[..8], 16).unwrap_or(0);
+            let running = c.state.running && !c.state.paused;
+            let (cpu, mem, pids) = if c.state.running {
+                let pids = 1 + c.task.as_ref().map_or(0, |t| t.execs.iter().filter(|e| e.exit_code.is_none()).count() as u32);
+                (if running { (seed % 40) as u32 } else { 0 }, 1_200_000 + seed % 9_000_000, pids)
             } else {
-                let mut v = Vec::new();
-                for n in names {
-                    v.push(lookup::container_id(d, n)?);
-                }
-                v
+                (0, 0, 0)
             };
-            let host = api.world.host(d.host);
-            let mem_limit = host.memory_bytes;
-            Ok(ids
-                .iter()
-                .map(|id| {
-                    let c = &d.containers[id];
-                    let seed = u64::from_str_radix(&id[..8], 16).unwrap_or(0);
-                    let running = c.state.running && !c.state.paused;
-                    let (cpu, mem, pids) = if c.state.running {
-                        let pids = 1 + c.task.as_ref().map_or(0, |t| t.execs.len() as u32);
-                        (if running { (seed % 40) as u32 } else { 0 }, 1_200_000 + seed % 9_000_000, pids)
-                    } else {
-                        (0, 0, 0)
-                    };
-                    Stats {
-                        id: id.clone(),
-                        name: c.name.clone(),
-                        cpu_percent_x100: cpu,
-                        mem_usage: mem,
-                        mem_limit: if c.state.running { mem_limit } else { 0 },
-                        net_rx: if c.state.running { 1_046 + seed % 3000 } else { 0 },
-                        net_tx: if c.state.running { 126 } else { 0 },
-                        block_read: 0,
-                        block_write: c.rw_size,
-                        pids,
-                    }
-                })
-                .collect())
+            Ok(Stats {
+                id: id.clone(),
+                name: c.name.clone(),
+                cpu_percent_x100: cpu,
+                mem_usage: mem,
+                mem_limit: if c.state.running { mem_limit } else { 0 },
+                net_rx: if c.state.running { 1_046 + seed % 3000 } else { 0 },
+                net_tx: if c.state.running { 126 } else { 0 },
+                block_read: 0,
+                block_write: c.rw.size(),
+                pids,
+            })
         })
     }
 }

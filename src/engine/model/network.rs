@@ -43,6 +43,8 @@ pub struct Endpoint {
     pub aliases: Vec<String>,
     pub dns_names: Vec<String>,
     pub links: Vec<String>,
+    /// Published ports while the container runs: `80/tcp` → (host IP, host port).
+    pub ports: std::collections::BTreeMap<String, Vec<(String, String)>>,
 }
 
 /// The IPv4 address as a number.

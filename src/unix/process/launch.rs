@@ -93,14 +93,16 @@ struct External {
 impl Program for External {
     fn step(&mut self, io: &mut Io<'_>) -> Step {
         let stdin = match io.fds.get(&0) {
-            Some(Fd::In(In::Stdin)) | Some(Fd::In(In::Null)) | None => String::new(),
+            Some(Fd::In(In::Stdin)) | None => None,
+            Some(Fd::In(In::Null)) => Some(String::new()),
             _ => match io.read_all() {
-                Some(s) => s,
+                Some(s) => Some(s),
                 None => return Step::Read,
             },
         };
+        let env = io.env.to_vec();
         let cwd = io.cwd.to_string();
-        match io.sys.external(&self.name, &self.argv, &stdin, &cwd) {
+        match io.sys.external(&self.name, &self.argv, stdin.as_deref(), &env, &cwd) {
             Some(ExternalResult { output, exit, foreground }) => {
                 for (stream, text) in &output {
                     match stream {

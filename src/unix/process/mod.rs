@@ -117,9 +117,17 @@ pub trait Sys {
         Vec::new()
     }
     /// A program the embedder runs itself, looked up by name when the file system has
-    /// no such command (the host's `docker`). `None`: "not found".
-    /// `cwd` is the caller's working directory (relative paths in `argv` are relative to it).
-    fn external(&mut self, _program: &str, _argv: &[String], _stdin: &str, _cwd: &str) -> Option<ExternalResult> {
+    /// no such command (the host's `docker`), with its environment and working directory
+    /// (relative paths in `argv` are relative to `cwd`). `stdin` is `None` when it is the
+    /// terminal, else all the data a pipe or redirection holds. `None`: "not found".
+    fn external(
+        &mut self,
+        _program: &str,
+        _argv: &[String],
+        _stdin: Option<&str>,
+        _env: &[(String, String)],
+        _cwd: &str,
+    ) -> Option<ExternalResult> {
         None
     }
     /// The program to run for a `Data::Program` name, asked before the built-in registry
