@@ -202,7 +202,8 @@ fn resolve_user(fs: &dyn Fs, user: &str) -> Result<(u32, u32, String), SpawnFail
             f.get(3).and_then(|g| g.parse().ok()).unwrap_or(0),
             f.get(5).cloned().unwrap_or_else(|| "/".into()),
         ),
-        (None, Ok(n)) => (n, n, "/".into()),
+        // A numeric user missing from /etc/passwd runs with group 0 (runc's default).
+        (None, Ok(n)) => (n, 0, "/".into()),
         (None, Err(_)) => return Err(SpawnFailure::NoSuchUser(u.to_string())),
     };
     if let Some(g) = g {

@@ -88,7 +88,7 @@ impl Session {
         let mut world = World::new();
         let host = HostId(0);
         let client = ClientId(0);
-        let env = Env { term_width: Some(100), config_dir: format!("{}/.docker", host_fs::HOME), buildx: true, ..Env::default() };
+        let env = Env { term_width: Some(80), config_dir: format!("{}/.docker", host_fs::HOME), buildx: true, ..Env::default() };
         let shell = spawn_shell(&mut world, host, client, &env);
         let mut s = Session { world, host, client, env, shell, history: Vec::new(), foreground: None, busy: false, real_dir: None };
         s.run_shell();

@@ -113,6 +113,7 @@ impl Api<'_> {
             restart_count: 0,
             logs: Vec::new(),
             rw: Default::default(),
+            init: Default::default(),
             rw_size: 0,
             restart_at: None,
             restart_cancelled: false,

@@ -149,6 +149,9 @@ pub struct Container {
     pub logs: Vec<LogEntry>,
     /// The writable layer (container's own changes to the filesystem).
     pub rw: crate::engine::fs::Tree,
+    /// What Docker mounts into every container (`/etc/hostname`, `/etc/hosts`,
+    /// `/etc/resolv.conf`, `/.dockerenv`), written at each start; not part of `docker diff`.
+    pub init: crate::engine::fs::Tree,
     /// Simulated size of data written to the writable layer, in bytes.
     pub rw_size: u64,
     /// When a restart policy will bring it back (`Restarting` state), if pending.

@@ -8,6 +8,7 @@
 
 use std::rc::Rc;
 
+use super::Signal;
 use super::io::{self, Fd, In, PIPE_CAP, Read};
 use super::task::{AfterWait, Frame, TState, Task};
 use super::{OUTPUT_BUDGET, Process, RunStatus, STEP_BUDGET, Sys};
@@ -50,7 +51,11 @@ impl Process {
                 while slice < 256 && self.ready(id) {
                     self.step_task(id, sys);
                     while let Some(sig) = self.self_signals.pop() {
-                        self.signal(sig, sys);
+                        // The kernel ignores SIGKILL (and any signal without a handler) sent
+                        // to PID 1 from inside its own namespace: `kill -9 $$` does nothing.
+                        if !(self.pid1 && sig == Signal::KILL) {
+                            self.signal(sig, sys);
+                        }
                     }
                     steps += 1;
                     slice += 1;

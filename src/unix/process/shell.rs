@@ -88,6 +88,11 @@ impl Shell {
         if sh.get("PWD").is_none_or(|p| p != cwd) {
             sh.set_exported("PWD", cwd);
         }
+        // ash and bash count nested shells in SHLVL (dash does not).
+        if matches!(dialect, Dialect::Ash | Dialect::Bash) {
+            let level = sh.get("SHLVL").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0) + 1;
+            sh.set_exported("SHLVL", &level.to_string());
+        }
         sh
     }
 

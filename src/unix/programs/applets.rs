@@ -232,6 +232,7 @@ pub fn create(name: &str, flavor: Flavor, argv: Vec<String>) -> Option<Box<dyn P
         "date" => one(i::date, argv, flavor),
         "ps" => one(i::ps, argv, flavor),
         "kill" => one(i::kill, argv, flavor),
+        "tty" => one(i::tty, argv, flavor),
         _ => None,
     }
 }

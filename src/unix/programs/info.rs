@@ -381,6 +381,17 @@ pub fn ps(c: &mut Ctx) -> Option<i32> {
     Some(0)
 }
 
+/// `tty`: the terminal on standard input, or `not a tty` (exit 1).
+pub fn tty(c: &mut Ctx) -> Option<i32> {
+    if c.io.tty && c.io.stdin_is_terminal() {
+        c.out("/dev/pts/0\n");
+        Some(0)
+    } else {
+        c.out("not a tty\n");
+        Some(1)
+    }
+}
+
 pub fn kill(c: &mut Ctx) -> Option<i32> {
     let args = c.args().to_vec();
     let mut sig = Signal::TERM;

@@ -119,7 +119,7 @@ fn info_tools() {
          Mon Mar  2 12:00:00 UTC 2026\n2026-03-02T12:00:00\n"
     );
     let (o, _) = bb("env");
-    assert_eq!(o, "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nHOME=/root\nPWD=/\n");
+    assert_eq!(o, "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nHOME=/root\nPWD=/\nSHLVL=1\n");
 }
 
 #[test]

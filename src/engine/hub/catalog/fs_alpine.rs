@@ -97,6 +97,7 @@ pub const ALPINE_TREE: &[FileSpec] = &[
     Dir("/etc/apk"),
     Dir("/etc/apk/keys"),
     Dir("/etc/apk/protected_paths.d"),
+    Dir("/etc/busybox-paths.d"),
     Dir("/etc/crontabs"),
     Dir("/etc/logrotate.d"),
     Dir("/etc/modprobe.d"),
