@@ -29,6 +29,13 @@ pub trait HostFiles {
     /// The text of `path` (relative to the shell's working directory), or the OS error text
     /// (`no such file or directory`).
     fn read(&self, path: &str) -> Result<String, String>;
+
+    /// The files under directory `path` (relative to the working directory) as a tree rooted
+    /// at `/` (a build context), or `not found` when there is no such directory.
+    fn tree(&self, path: &str) -> Result<crate::engine::fs::Tree, String> {
+        let _ = path;
+        Err("not found".into())
+    }
 }
 
 /// No files at all (tests).

@@ -98,6 +98,8 @@ pub struct Env {
     pub config_dir: String,
     /// The buildx plugin is installed (else `docker build` warns about the legacy builder).
     pub buildx: bool,
+    /// Standard error is the terminal (BuildKit then draws its `tty` progress).
+    pub stderr_tty: bool,
 }
 
 impl Default for Env {
@@ -107,6 +109,7 @@ impl Default for Env {
             term_width: None,
             config_dir: "/root/.docker".into(),
             buildx: false,
+            stderr_tty: false,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! clock, draws randomness or touches the browser.
 
 pub mod api;
+pub mod build;
 pub mod clock;
 pub mod event;
 pub mod fs;

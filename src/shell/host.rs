@@ -38,12 +38,15 @@ pub struct HostSys<'w> {
     /// The host tree, out of the world while the shell runs.
     fs: RefCell<Layer>,
     pub produced: Produced,
+    /// Working directory and stderr kind of the `docker` command about to run.
+    ext_cwd: String,
+    ext_stderr_tty: bool,
 }
 
 impl<'w> HostSys<'w> {
     pub fn new(world: &'w mut World, host: HostId, client: ClientId, env: &'w Env, history: &'w [String]) -> HostSys<'w> {
         let fs = std::mem::take(&mut world.hosts[host.0 as usize].fs);
-        HostSys { world, host, client, env, history, fs: RefCell::new(fs), produced: Produced::default() }
+        HostSys { world, host, client, env, history, fs: RefCell::new(fs), produced: Produced::default(), ext_cwd: host_fs::HOME.into(), ext_stderr_tty: true }
     }
 
     /// Puts the host tree back into the world.
@@ -64,8 +67,10 @@ impl<'w> HostSys<'w> {
     fn docker(&mut self, argv: &[String]) -> crate::cli::Output {
         std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
         let files = HostReader { world: &*self.world, host: self.host };
-        let snapshot_files = files.snapshot();
-        let mut ctx = ClientCtx { world: self.world, env: self.env, client: self.client, files: &snapshot_files };
+        let mut snapshot_files = files.snapshot();
+        snapshot_files.cwd = self.ext_cwd.clone();
+        let env = Env { stderr_tty: self.ext_stderr_tty && self.env.term_width.is_some(), ..self.env.clone() };
+        let mut ctx = ClientCtx { world: self.world, env: &env, client: self.client, files: &snapshot_files };
         let out = crate::cli::run(&argv[1..], &mut ctx);
         std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
         out
@@ -81,13 +86,15 @@ struct HostReader<'a> {
 impl HostReader<'_> {
     /// A copy of the host tree to read from while the world is lent to the client.
     fn snapshot(&self) -> SnapshotFiles {
-        SnapshotFiles { upper: self.world.hosts[self.host.0 as usize].fs.clone() }
+        SnapshotFiles { upper: self.world.hosts[self.host.0 as usize].fs.clone(), cwd: host_fs::HOME.into() }
     }
 }
 
 /// The host's files as they were when a `docker` command started.
 pub struct SnapshotFiles {
     upper: Layer,
+    /// The shell's working directory (relative paths start there).
+    pub cwd: String,
 }
 
 impl HostFiles for SnapshotFiles {
@@ -95,11 +102,27 @@ impl HostFiles for SnapshotFiles {
         let lowers = [host_fs::base()];
         let mut upper = self.upper.clone();
         let u = UnionFs::new(&lowers, &mut upper);
-        let abs = crate::unix::fs::path::absolute(host_fs::HOME, path);
+        let abs = crate::unix::fs::path::absolute(&self.cwd, path);
         match u.read(&abs, Cred { uid: host_fs::UID, gid: host_fs::UID }) {
             Ok(d) => Ok(String::from_utf8_lossy(&d.bytes()).into_owned()),
             Err(e) => Err(e.message().to_lowercase()),
         }
+    }
+
+    fn tree(&self, path: &str) -> Result<Layer, String> {
+        let abs = crate::unix::fs::path::normalize(&self.cwd, path);
+        let flat = crate::engine::build::copy::flatten(&[host_fs::base(), &self.upper]);
+        let is_dir = abs == "/"
+            || matches!(flat.get(&abs), Some(crate::unix::fs::Entry::Node(Node::Dir { .. })))
+            || (flat.get(&abs).is_none() && flat.has_below(&abs));
+        if !is_dir {
+            return Err("not found".into());
+        }
+        let mut out = Layer::new();
+        for (p, e) in flat.below(&abs) {
+            out.put(&crate::unix::fs::path::rebase(p, &abs), e.clone());
+        }
+        Ok(out)
     }
 }
 
@@ -173,6 +196,10 @@ impl Sys for HostSys<'_> {
     }
     fn kernel(&self) -> KernelInfo {
         KernelInfo { release: self.world.hosts[self.host.0 as usize].kernel.clone(), ..KernelInfo::default() }
+    }
+    fn external_context(&mut self, cwd: &str, stderr_tty: bool) {
+        self.ext_cwd = cwd.to_string();
+        self.ext_stderr_tty = stderr_tty;
     }
     fn external(&mut self, program: &str, argv: &[String], _stdin: &str) -> Option<ExternalResult> {
         match program {

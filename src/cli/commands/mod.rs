@@ -5,12 +5,13 @@
 //! Invariant: a canonical path appears in at most one family table.
 
 pub mod container_run;
+pub mod image_build;
 pub mod image_pull;
 
 use super::dispatch::Handler;
 
 /// Every family's handler table.
-const FAMILIES: &[&[(&str, Handler)]] = &[container_run::HANDLERS, image_pull::HANDLERS];
+const FAMILIES: &[&[(&str, Handler)]] = &[container_run::HANDLERS, image_pull::HANDLERS, image_build::HANDLERS];
 
 /// The handler for a canonical path (`"container ls"`).
 pub fn find(path: &str) -> Option<Handler> {

@@ -7,6 +7,7 @@
 //! as it was (except where Docker itself keeps partial work, e.g. layers already pulled).
 
 pub mod attach;
+pub mod build;
 pub mod commit;
 pub mod containers;
 pub mod exec;

@@ -54,7 +54,7 @@ impl Api<'_> {
         self.serve("POST", &path, 200, |api| api.pull_inner(reference, &tag_or_digest))
     }
 
-    fn pull_inner(&mut self, reference: &Reference, tag_or_digest: &str) -> ApiResult<PullReport> {
+    pub(crate) fn pull_inner(&mut self, reference: &Reference, tag_or_digest: &str) -> ApiResult<PullReport> {
         let registry = self.reach_registry(&reference.domain)?;
         let reg_actor = Actor::Registry { registry };
         let path = &reference.path;
