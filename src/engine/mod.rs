@@ -19,6 +19,7 @@ pub mod narration;
 pub mod oci;
 pub mod proc;
 pub mod reference;
+pub mod registry_host;
 pub mod runtime;
 pub mod signal;
 pub mod units;

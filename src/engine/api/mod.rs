@@ -17,6 +17,8 @@ pub mod lifecycle;
 pub mod lookup;
 pub mod observe;
 pub mod pull;
+pub mod push;
+pub mod search;
 pub mod system;
 
 use super::event::{Actor, ClientId, DaemonId, EventKind};
@@ -119,6 +121,7 @@ impl Api<'_> {
             Err(ApiError::Unreachable { .. }) => return r,
             Err(e) => e.status(),
         };
+        self.world.sync_registries();
         let (from, to) = (self.daemon_actor(), self.client_actor());
         self.world.emit(from, to, EventKind::ApiResponse { status });
         r

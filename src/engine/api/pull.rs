@@ -144,7 +144,8 @@ impl Api<'_> {
 
     /// The registry serving `domain`, or the network error a daemon gets trying to reach it.
     pub(crate) fn reach_registry(&mut self, domain: &str) -> ApiResult<RegistryId> {
-        let found = self.world.registries.iter().find(|r| r.domain == domain && r.online);
+        let alias = domain.replace("127.0.0.1:", "localhost:");
+        let found = self.world.registries.iter().find(|r| (r.domain == domain || r.domain == alias) && r.online && !r.removed);
         if let Some(r) = found {
             if let RegistryKind::Container { daemon, .. } = r.kind {
                 // A registry container is reachable as localhost only from its own host.
