@@ -7,13 +7,12 @@
 pub mod container_run;
 pub mod image_build;
 pub mod image_pull;
-pub mod image_tag;
 pub mod registry;
 
 use super::dispatch::Handler;
 
 /// Every family's handler table.
-const FAMILIES: &[&[(&str, Handler)]] = &[container_run::HANDLERS, image_pull::HANDLERS, image_build::HANDLERS, registry::HANDLERS, image_tag::HANDLERS];
+const FAMILIES: &[&[(&str, Handler)]] = &[container_run::HANDLERS, image_pull::HANDLERS, image_build::HANDLERS, registry::HANDLERS];
 
 /// The handler for a canonical path (`"container ls"`).
 pub fn find(path: &str) -> Option<Handler> {
