@@ -62,8 +62,10 @@ pub fn main() -> i32 {
 pub fn run_line(session: &mut Session, line: &str) -> Outcome {
     let mut out = session.submit(line);
     let mut waited = 0;
-    while out.attached.as_ref().is_some_and(|a| !a.stdin) {
-        if waited >= SCRIPT_FOREGROUND_LIMIT_SECS {
+    while let Some(a) = out.attached.as_ref().filter(|a| !a.stdin) {
+        // A busy shell loop (no container) gets a few seconds, a foreground process a minute.
+        let limit = if a.container.is_empty() { 3 } else { SCRIPT_FOREGROUND_LIMIT_SECS };
+        if waited >= limit {
             let more = session.interrupt();
             merge(&mut out, more);
             break;
@@ -86,8 +88,17 @@ fn merge(out: &mut Outcome, more: Outcome) {
     out.attached = more.attached;
 }
 
+/// A session whose `docker` reads real files from the working directory.
+fn native_session() -> Session {
+    let session = Session::new();
+    match std::env::current_dir() {
+        Ok(dir) => session.with_real_files(dir),
+        Err(_) => session,
+    }
+}
+
 fn script(text: &str, json: bool, events: bool) -> i32 {
-    let mut session = Session::new();
+    let mut session = native_session();
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     let mut last = 0;
@@ -150,7 +161,7 @@ pub fn transcript(prompt: &str, line: &str, out: &Outcome, events: bool) -> Stri
 }
 
 fn repl() -> i32 {
-    let mut session = Session::new();
+    let mut session = native_session();
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     loop {

@@ -16,9 +16,10 @@ const FORBIDDEN: &[(&str, &str)] = &[
     ("gloo", "no browser APIs in the engine"),
     ("yew", "no UI framework in the engine"),
     ("rand::", "no randomness: IDs come from a counter"),
-    ("Instant", "no wall clock: time is simulated"),
-    ("SystemTime", "no wall clock: time is simulated"),
+    ("Instant::", "no wall clock: time is simulated"),
+    ("SystemTime::", "no wall clock: time is simulated"),
     ("std::time", "no wall clock: time is simulated"),
+    ("chrono", "no wall clock: time is simulated"),
     ("HashMap", "hash order must not reach output: use BTreeMap"),
     ("HashSet", "hash order must not reach output: use BTreeSet"),
 ];

@@ -10,34 +10,15 @@
 
 #[path = "common/normalize.rs"]
 mod normalize;
+#[path = "common/sessions.rs"]
+mod sessions;
 
 use normalize::normalize;
 use serde_json::Value;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests")
-}
-
-fn sessions() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("scripts"))
-        .expect("tests/scripts exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
-}
-
-fn commands(script: &Path) -> Vec<String> {
-    fs::read_to_string(script)
-        .expect("readable session")
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map(str::to_string)
-        .collect()
-}
+use sessions::{commands, root, sessions};
 
 fn reference(dir: &Path, script: &Path) -> Value {
     let name = script

@@ -10,29 +10,17 @@
 
 #[path = "common/normalize.rs"]
 mod normalize;
+#[path = "common/sessions.rs"]
+mod sessions;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::PathBuf;
 
 use doca::Session;
 use doca::native::{run_line, transcript};
 use normalize::normalize;
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests")
-}
-
-fn sessions() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("scripts"))
-        .expect("tests/scripts exists")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
-}
+use sessions::{root, sessions};
 
 /// One line's result, for comparison.
 struct Answer {

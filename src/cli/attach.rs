@@ -29,6 +29,9 @@ pub enum Foreground {
     Wait { ids: Vec<String>, next: usize, failed: bool },
     /// `docker exec` of a process still running.
     Exec { container: String, index: usize, stdin: bool, tty: bool },
+    /// A `[y/N]` confirmation (`docker image prune`, `docker system prune`): the next line
+    /// typed answers it.
+    Confirm { pending: crate::cli::commands::prune::Pending },
 }
 
 /// What a poll produced: output (and notes), and whether the job ended (`out.exit` then
@@ -64,6 +67,7 @@ impl Foreground {
     pub fn reads_input(&self) -> bool {
         match self {
             Foreground::Container { stdin, .. } | Foreground::Exec { stdin, .. } => *stdin,
+            Foreground::Confirm { .. } => true,
             _ => false,
         }
     }
@@ -118,6 +122,7 @@ impl Foreground {
                     return done(out, code);
                 }
             }
+            Foreground::Confirm { .. } => {}
         }
         Progress { out, done: false }
     }
@@ -159,11 +164,25 @@ impl Foreground {
                 done(Output::default(), 130)
             }
             Foreground::Logs { .. } | Foreground::Wait { .. } => done(Output::default(), 130),
+            Foreground::Confirm { .. } => {
+                // The prompt ends its line and the command gives up, successfully.
+                let mut out = Output::default();
+                out.out("\n");
+                done(out, 0)
+            }
         }
     }
 
     /// A line typed while attached with `-i` (sent with its newline).
     pub fn input(&mut self, ctx: &mut ClientCtx<'_>, line: &str) -> Progress {
+        if let Foreground::Confirm { pending } = self {
+            if !crate::cli::commands::prune::is_yes(line) {
+                return done(Output::default(), 0);
+            }
+            let out = crate::cli::commands::prune::run_pending(ctx, pending);
+            let exit = out.exit;
+            return done(out, exit);
+        }
         let data = format!("{line}\n");
         match self {
             Foreground::Container { id, stdin: true, .. } => ctx.api().attach_input(id, &data),

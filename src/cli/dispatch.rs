@@ -30,6 +30,12 @@ pub trait HostFiles {
     /// (`no such file or directory`).
     fn read(&self, path: &str) -> Result<String, String>;
 
+    /// What was piped or redirected into the command (`echo y | docker image prune`), or
+    /// `None` when its standard input is the terminal.
+    fn stdin(&self) -> Option<String> {
+        None
+    }
+
     /// The files under directory `path` (relative to the working directory) as a tree rooted
     /// at `/` (a build context), or `not found` when there is no such directory.
     fn tree(&self, path: &str) -> Result<crate::engine::fs::Tree, String> {

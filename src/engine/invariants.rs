@@ -19,7 +19,7 @@ pub fn check(w: &World) -> Result<(), String> {
             if !names.insert(c.name.as_str()) {
                 return Err(format!("two containers named {}", c.name));
             }
-            if !d.images.contains_key(&c.image) {
+            if d.image_of(c).is_none() {
                 return Err(format!("container {} uses missing image {}", c.name, c.image));
             }
             let s = &c.state;
@@ -38,7 +38,7 @@ pub fn check(w: &World) -> Result<(), String> {
                 }
             }
         }
-        for img in d.images.values() {
+        for img in d.images.values().chain(d.retained.values()) {
             for chain in oci::chain_ids(&img.layers) {
                 if !d.layers.contains_key(&chain) {
                     return Err(format!("image {} misses layer {chain}", img.id));

@@ -219,8 +219,9 @@ fn resolve_user(fs: &dyn Fs, user: &str) -> Result<(u32, u32, String), SpawnFail
 fn status_of(r: RunStatus, now: Time) -> ProcStatus {
     match r {
         RunStatus::Exited(c) => ProcStatus::Exited(c),
-        // A busy process keeps the CPU: it gets another slice a moment later.
-        RunStatus::Running => ProcStatus::Sleeping(now + Span::millis(250)),
+        // A busy process keeps the CPU: it gets another slice a second later (the
+        // simulation trades its speed for the app's responsiveness).
+        RunStatus::Running => ProcStatus::Sleeping(now + Span::secs(1)),
         RunStatus::Sleeping { wake } => ProcStatus::Sleeping(wake),
         RunStatus::Blocked => ProcStatus::Blocked,
         RunStatus::WaitingInput => ProcStatus::WaitingInput,

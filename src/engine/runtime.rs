@@ -41,9 +41,9 @@ fn with_proc<R>(
     kernel: &str,
     f: impl FnOnce(&mut ProcCtx, &mut Proc, &mut ProcStatus) -> R,
 ) -> Option<R> {
-    let Daemon { containers, images, layers, .. } = d;
+    let Daemon { containers, images, retained, layers, .. } = d;
     let c = containers.get_mut(id)?;
-    let img = images.get(&c.image)?;
+    let img = crate::engine::model::daemon::image_in(images, retained, &c.image)?;
     let lowers: Vec<&Tree> = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
     let task = c.task.as_mut()?;
     let processes = process_list(task);
@@ -77,9 +77,9 @@ fn process_list(task: &Task) -> Vec<ProcInfo> {
 
 /// Spawns a process in container `id`'s filesystem without attaching it anywhere.
 fn spawn_in(d: &mut Daemon, id: &str, spec: &SpawnSpec, now: Time, kernel: &str) -> Option<Result<Proc, SpawnFailure>> {
-    let Daemon { containers, images, layers, .. } = d;
+    let Daemon { containers, images, retained, layers, .. } = d;
     let c = containers.get_mut(id)?;
-    let img = images.get(&c.image)?;
+    let img = crate::engine::model::daemon::image_in(images, retained, &c.image)?;
     let lowers: Vec<&Tree> = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
     let processes = c.task.as_ref().map(process_list).unwrap_or_default();
     let mut scratch = Vec::new();
@@ -204,20 +204,18 @@ fn connect_networks(w: &mut World, d: DaemonId, id: &str) {
             }
             continue;
         };
-        let used: std::collections::BTreeSet<String> = daemon
+        let used: std::collections::BTreeSet<u32> = daemon
             .containers
             .values()
             .filter_map(|c| c.networks.get(&name))
-            .map(|e| e.ip.clone())
-            .filter(|ip| !ip.is_empty())
+            .filter_map(|e| super::model::network::ip_to_u32(&e.ip))
             .collect();
         let size = if len >= 32 { 1 } else { 1u64 << (32 - len) };
         let gw = super::model::network::ip_to_u32(&net.gateway).unwrap_or(base + 1);
         let ip = (1..size.saturating_sub(1))
             .map(|i| base + i as u32)
-            .filter(|v| *v != gw)
-            .map(u32_to_ip)
-            .find(|ip| !used.contains(ip));
+            .find(|v| *v != gw && !used.contains(v))
+            .map(u32_to_ip);
         let Some(ip) = ip else { continue };
         if let Some(ep) = w.daemon_mut(d).containers.get_mut(id).and_then(|c| c.networks.get_mut(&name)) {
             ep.mac = mac_for(&ip);
@@ -406,7 +404,9 @@ pub fn exited(w: &mut World, d: DaemonId, id: &str, code: i32) {
     let auto_remove = c.host_config.auto_remove;
     emit_state(w, d, id, before, Status::Exited);
     if auto_remove {
-        w.daemon_mut(d).containers.remove(id);
+        if let Some(c) = w.daemon_mut(d).containers.remove(id) {
+            w.daemon_mut(d).release_retained(&c.image);
+        }
         w.emit(Actor::Daemon { daemon: d }, container_actor(d, id), EventKind::ContainerRemoved { container: id.into() });
     }
 }

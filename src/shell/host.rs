@@ -35,18 +35,19 @@ pub struct HostSys<'w> {
     pub client: ClientId,
     pub env: &'w Env,
     pub history: &'w [String],
+    /// The native twin's real directory for `--env-file` and build contexts.
+    pub real_dir: Option<std::path::PathBuf>,
     /// The host tree, out of the world while the shell runs.
     fs: RefCell<Layer>,
     pub produced: Produced,
-    /// Working directory and stderr kind of the `docker` command about to run.
-    ext_cwd: String,
+    /// Whether the standard error of the `docker` command about to run is the terminal.
     ext_stderr_tty: bool,
 }
 
 impl<'w> HostSys<'w> {
     pub fn new(world: &'w mut World, host: HostId, client: ClientId, env: &'w Env, history: &'w [String]) -> HostSys<'w> {
         let fs = std::mem::take(&mut world.hosts[host.0 as usize].fs);
-        HostSys { world, host, client, env, history, fs: RefCell::new(fs), produced: Produced::default(), ext_cwd: host_fs::HOME.into(), ext_stderr_tty: true }
+        HostSys { world, host, client, env, history, real_dir: None, fs: RefCell::new(fs), produced: Produced::default(), ext_stderr_tty: true }
     }
 
     /// Puts the host tree back into the world.
@@ -64,11 +65,12 @@ impl<'w> HostSys<'w> {
     }
 
     /// Runs the docker client with the host tree back in the world.
-    fn docker(&mut self, argv: &[String]) -> crate::cli::Output {
+    fn docker(&mut self, argv: &[String], stdin: &str, cwd: &str) -> crate::cli::Output {
         std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
         let files = HostReader { world: &*self.world, host: self.host };
-        let mut snapshot_files = files.snapshot();
-        snapshot_files.cwd = self.ext_cwd.clone();
+        let mut snapshot_files = files.snapshot(cwd, self.real_dir.clone());
+        // An empty standard input is the terminal's (a pipe that wrote nothing looks the same).
+        snapshot_files.stdin = (!stdin.is_empty()).then(|| stdin.to_string());
         let env = Env { stderr_tty: self.ext_stderr_tty && self.env.term_width.is_some(), ..self.env.clone() };
         let mut ctx = ClientCtx { world: self.world, env: &env, client: self.client, files: &snapshot_files };
         let out = crate::cli::run(&argv[1..], &mut ctx);
@@ -85,20 +87,32 @@ struct HostReader<'a> {
 
 impl HostReader<'_> {
     /// A copy of the host tree to read from while the world is lent to the client.
-    fn snapshot(&self) -> SnapshotFiles {
-        SnapshotFiles { upper: self.world.hosts[self.host.0 as usize].fs.clone(), cwd: host_fs::HOME.into() }
+    fn snapshot(&self, cwd: &str, real_dir: Option<std::path::PathBuf>) -> SnapshotFiles {
+        SnapshotFiles { upper: self.world.hosts[self.host.0 as usize].fs.clone(), stdin: None, cwd: cwd.to_string(), real_dir }
     }
 }
 
 /// The host's files as they were when a `docker` command started.
 pub struct SnapshotFiles {
     upper: Layer,
-    /// The shell's working directory (relative paths start there).
-    pub cwd: String,
+    /// What was piped into the `docker` command, if anything.
+    stdin: Option<String>,
+    /// The shell's working directory.
+    cwd: String,
+    /// The native twin reads real files: relative paths from this directory.
+    real_dir: Option<std::path::PathBuf>,
 }
 
 impl HostFiles for SnapshotFiles {
     fn read(&self, path: &str) -> Result<String, String> {
+        if let Some(dir) = &self.real_dir {
+            return std::fs::read_to_string(dir.join(path)).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+                _ => e.to_string().to_lowercase(),
+            });
+        }
         let lowers = [host_fs::base()];
         let mut upper = self.upper.clone();
         let u = UnionFs::new(&lowers, &mut upper);
@@ -109,7 +123,14 @@ impl HostFiles for SnapshotFiles {
         }
     }
 
+    fn stdin(&self) -> Option<String> {
+        self.stdin.clone()
+    }
+
     fn tree(&self, path: &str) -> Result<Layer, String> {
+        if let Some(dir) = &self.real_dir {
+            return super::real_tree::read(&dir.join(path));
+        }
         let abs = crate::unix::fs::path::normalize(&self.cwd, path);
         let flat = crate::engine::build::copy::flatten(&[host_fs::base(), &self.upper]);
         let is_dir = abs == "/"
@@ -197,14 +218,13 @@ impl Sys for HostSys<'_> {
     fn kernel(&self) -> KernelInfo {
         KernelInfo { release: self.world.hosts[self.host.0 as usize].kernel.clone(), ..KernelInfo::default() }
     }
-    fn external_context(&mut self, cwd: &str, stderr_tty: bool) {
-        self.ext_cwd = cwd.to_string();
+    fn external_context(&mut self, _cwd: &str, stderr_tty: bool) {
         self.ext_stderr_tty = stderr_tty;
     }
-    fn external(&mut self, program: &str, argv: &[String], _stdin: &str) -> Option<ExternalResult> {
+    fn external(&mut self, program: &str, argv: &[String], stdin: &str, cwd: &str) -> Option<ExternalResult> {
         match program {
             "docker" => {
-                let out = self.docker(argv);
+                let out = self.docker(argv, stdin, cwd);
                 self.produced.notes.extend(out.notes.iter().cloned());
                 let foreground = out.attach.is_some();
                 if let Some(fg) = out.attach {

@@ -13,6 +13,7 @@
 pub mod complete;
 pub mod host;
 pub mod host_fs;
+pub mod real_tree;
 pub mod outcome;
 
 pub use outcome::{Attachment, Chunk, Outcome, Stream};
@@ -28,8 +29,12 @@ use host::HostSys;
 
 /// Longest line the shell accepts (bash has no limit; a browser tab has).
 const MAX_LINE: usize = 1 << 20;
-/// Bounded work per submitted line: run slices of the host shell.
-const MAX_SLICES: u32 = 10_000;
+/// Bounded work per call: slices of the host shell's interpreter (each a bounded number of
+/// steps). A line still busy after them keeps the terminal until it ends or Ctrl+C.
+const MAX_SLICES: u32 = 2;
+/// Bounded simulated waits per call (`sleep` in a loop), so a script that sleeps forever
+/// hands the terminal back to time.
+const MAX_SLEEPS: u32 = 1_000;
 
 /// A terminal session: a world plus the shell around it.
 #[derive(Clone, Debug)]
@@ -41,6 +46,10 @@ pub struct Session {
     shell: Process,
     history: Vec<String>,
     foreground: Option<Foreground>,
+    /// The host shell is still running the last line (a busy loop): the terminal waits.
+    busy: bool,
+    /// The native twin: `docker` reads real files (`--env-file`, build contexts) from here.
+    real_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Session {
@@ -82,9 +91,16 @@ impl Session {
         let client = ClientId(0);
         let env = Env { term_width: Some(100), config_dir: format!("{}/.docker", host_fs::HOME), buildx: true, ..Env::default() };
         let shell = spawn_shell(&mut world, host, client, &env);
-        let mut s = Session { world, host, client, env, shell, history: Vec::new(), foreground: None };
+        let mut s = Session { world, host, client, env, shell, history: Vec::new(), foreground: None, busy: false, real_dir: None };
         s.run_shell();
         s
+    }
+
+    /// Makes `docker` read real files relative to `dir` (the native twin), instead of the
+    /// simulated host's.
+    pub fn with_real_files(mut self, dir: std::path::PathBuf) -> Session {
+        self.real_dir = Some(dir);
+        self
     }
 
     /// The world, read-only (for the diagram, the inspector and lesson goals).
@@ -135,6 +151,10 @@ impl Session {
             line.to_string()
         };
         let line = line.replace(['\r', '\n'], " ");
+        if self.busy {
+            // Typed while the shell is busy: bash would read it after; doca drops it.
+            return Outcome { line, attached: self.busy_attachment(), ..Outcome::default() };
+        }
         if let Some(mut fg) = self.foreground.take() {
             let mut out = Outcome { line: line.clone(), ..Outcome::default() };
             if fg.reads_input() {
@@ -165,8 +185,11 @@ impl Session {
         let client = self.client;
         let history = self.history.clone();
         let mut produced = host::Produced::default();
-        for _ in 0..MAX_SLICES {
+        let (mut slices, mut sleeps) = (0, 0);
+        self.busy = false;
+        loop {
             let mut sys = HostSys::new(&mut self.world, host, client, &self.env, &history);
+            sys.real_dir = self.real_dir.clone();
             let now = sys.world.now();
             let status = self.shell.run(&mut sys, now);
             let p = sys.finish();
@@ -177,8 +200,19 @@ impl Session {
                 produced.foreground = p.foreground;
             }
             match status {
-                RunStatus::Running => continue,
+                RunStatus::Running => {
+                    slices += 1;
+                    if slices >= MAX_SLICES {
+                        self.busy = true;
+                        break;
+                    }
+                }
                 RunStatus::Sleeping { wake } => {
+                    sleeps += 1;
+                    if sleeps >= MAX_SLEEPS {
+                        self.busy = true;
+                        break;
+                    }
                     let now = self.world.now();
                     self.world.advance(wake.since(now).max(Span(1)));
                 }
@@ -204,6 +238,8 @@ impl Session {
         if let Some(fg) = produced.foreground {
             self.foreground = Some(fg);
             out.attached = self.attachment();
+        } else if self.busy {
+            out.attached = self.busy_attachment();
         }
         explain_not_found(out);
         out.events.extend(self.world.take_events());
@@ -224,12 +260,18 @@ impl Session {
         f(&mut ctx)
     }
 
+    /// The terminal held by the shell itself (a long loop): Ctrl+C gets it back.
+    fn busy_attachment(&self) -> Option<Attachment> {
+        Some(Attachment { container: String::new(), stdin: false, prompt: None })
+    }
+
     fn attachment(&self) -> Option<Attachment> {
         let fg = self.foreground.as_ref()?;
         let container = match fg {
             Foreground::Container { id, .. } | Foreground::Logs { id, .. } => id.clone(),
             Foreground::Exec { container, .. } => container.clone(),
             Foreground::Wait { ids, .. } => ids.first().cloned().unwrap_or_default(),
+            Foreground::Confirm { .. } => String::new(),
         };
         let stdin = fg.reads_input();
         let prompt = if stdin { self.attached_prompt_of(fg) } else { None };
@@ -270,6 +312,10 @@ impl Session {
     pub fn tick(&mut self, span: Span) -> Outcome {
         self.world.advance(span);
         let mut out = Outcome::default();
+        if self.busy {
+            self.run_shell_into(&mut out);
+            return out;
+        }
         if let Some(mut fg) = self.foreground.take() {
             let p = self.with_client(|ctx| fg.poll(ctx));
             self.apply_progress(&mut out, p, fg);
@@ -281,6 +327,18 @@ impl Session {
     /// Ctrl+C: interrupts whatever holds the terminal, or drops the line being typed.
     pub fn interrupt(&mut self) -> Outcome {
         let mut out = Outcome { line: "^C".to_string(), exit: 130, ..Outcome::default() };
+        if self.busy {
+            self.busy = false;
+            let host = self.host;
+            let client = self.client;
+            let history = self.history.clone();
+            let mut sys = HostSys::new(&mut self.world, host, client, &self.env, &history);
+            self.shell.interrupt(&mut sys);
+            sys.finish();
+            self.run_shell_into(&mut out);
+            out.exit = self.last_status();
+            return out;
+        }
         if let Some(mut fg) = self.foreground.take() {
             let p = self.with_client(|ctx| fg.interrupt(ctx));
             self.apply_progress(&mut out, p, fg);

@@ -7,12 +7,34 @@
 pub mod container_run;
 pub mod image_build;
 pub mod image_pull;
+pub mod image_hints;
+pub mod image_history;
+pub mod image_ls;
+pub mod image_rm;
+pub mod inspect;
+pub mod prune;
 pub mod registry;
+pub mod system_df;
+pub mod system_info;
+pub mod system_version;
 
 use super::dispatch::Handler;
 
 /// Every family's handler table.
-const FAMILIES: &[&[(&str, Handler)]] = &[container_run::HANDLERS, image_pull::HANDLERS, image_build::HANDLERS, registry::HANDLERS];
+const FAMILIES: &[&[(&str, Handler)]] = &[
+    container_run::HANDLERS,
+    image_pull::HANDLERS,
+    image_ls::HANDLERS,
+    image_rm::HANDLERS,
+    image_history::HANDLERS,
+    inspect::HANDLERS,
+    prune::HANDLERS,
+    system_version::HANDLERS,
+    system_info::HANDLERS,
+    system_df::HANDLERS,
+    image_build::HANDLERS,
+    registry::HANDLERS,
+];
 
 /// The handler for a canonical path (`"container ls"`).
 pub fn find(path: &str) -> Option<Handler> {

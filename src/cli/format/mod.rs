@@ -5,8 +5,10 @@
 
 pub mod buildkit;
 pub mod context;
+pub mod inspect;
 pub mod json;
 pub mod status;
 pub mod tables;
 pub mod tabwriter;
 pub mod template;
+pub mod typed;

@@ -34,7 +34,7 @@ impl Api<'_> {
             let id = lookup::container_id(api.daemon(), name)?;
             let d = api.daemon();
             let c = &d.containers[&id];
-            let img = &d.images[&c.image];
+            let Some(img) = d.image_of(c) else { return Ok(Vec::new()) };
             let lowers: Vec<&crate::engine::fs::Tree> =
                 oci::chain_ids(&img.layers).iter().filter_map(|ch| d.layers.get(ch)).map(|l| &*l.content).collect();
             Ok(diff(&lowers, &c.rw))
@@ -60,7 +60,9 @@ impl Api<'_> {
         if c.state.removal_in_progress {
             return Err(ApiError::conflict(format!("You cannot commit container {id} which is being removed")));
         }
-        let parent = d.images[&c.image].clone();
+        let Some(parent) = d.image_of(c).cloned() else {
+            return Err(ApiError::not_found(format!("No such image: {}", c.image)));
+        };
         let mut config = c.config.clone();
         for change in &opts.changes {
             apply_change(&mut config, change)?;

@@ -316,9 +316,10 @@ impl Api<'_> {
 
     /// Deletes a stopped container and its writable layer.
     pub(crate) fn destroy(&mut self, id: &str) {
-        if self.daemon_mut().containers.remove(id).is_some() {
+        if let Some(c) = self.daemon_mut().containers.remove(id) {
             let to = Actor::Container { daemon: self.daemon, container: id.to_string() };
             self.emit_from_daemon(to, EventKind::ContainerRemoved { container: id.to_string() });
+            self.release_retained(&c.image);
         }
     }
 

@@ -1,17 +1,14 @@
-//! Image endpoints other than pull: list, inspect, history, tag, remove, prune.
-//! The removal rules follow moby's `ImageDelete` conflict checks one for one.
+//! Image endpoints other than pull, remove (`image_delete.rs`) and prune: list (moby's
+//! filters), inspect, history, tag.
 //!
-//! Invariant: an image is deleted only when no reference and no container uses it (unless
-//! forced where Docker allows forcing), and its layers are deleted only when no remaining
-//! image uses them.
+//! Invariant: these never delete anything; a list or a lookup never changes the daemon.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::lookup::{self, ImageName};
 use super::{Api, ApiError, ApiResult, query_escape};
 use crate::engine::clock::Time;
 use crate::engine::event::{Actor, EventKind};
-use crate::engine::ids::short;
 use crate::engine::model::image::Image;
 use crate::engine::oci;
 use crate::engine::reference::{self, Reference};
@@ -110,11 +107,23 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
 impl Api<'_> {
     /// `GET /images/json`.
     pub fn image_list(&mut self, opts: &ImageListOptions) -> ApiResult<Vec<ImageSummary>> {
-        let mut path = "/images/json".to_string();
+        let mut query = Vec::new();
         if opts.all {
-            path.push_str("?all=1");
+            query.push("all=1".to_string());
+        }
+        if !opts.filters.is_empty() {
+            query.push(format!("filters={}", query_escape(&super::prune::filters_query(&opts.filters))));
+        }
+        let mut path = "/images/json".to_string();
+        if !query.is_empty() {
+            path = format!("{path}?{}", query.join("&"));
         }
         self.serve("GET", &path, 200, |api| api.list_inner(opts))
+    }
+
+    /// The list without recording a request (for endpoints that include it: `/system/df`).
+    pub(crate) fn list_images_quietly(&mut self, opts: &ImageListOptions) -> ApiResult<Vec<ImageSummary>> {
+        self.list_inner(opts)
     }
 
     fn list_inner(&mut self, opts: &ImageListOptions) -> ApiResult<Vec<ImageSummary>> {
@@ -127,6 +136,12 @@ impl Api<'_> {
             let t = d.images[&id].created;
             before = Some(before.map_or(t, |b: Time| b.min(t)));
         }
+        let now = self.world.now();
+        for v in opts.filters.get("until").into_iter().flatten() {
+            let t = super::prune::parse_until(v, now)?;
+            before = Some(before.map_or(t, |b: Time| b.min(t)));
+        }
+        let d = self.daemon();
         let mut since: Option<Time> = None;
         for v in opts.filters.get("since").into_iter().flatten() {
             let id = lookup::image_id(d, v)?;
@@ -135,6 +150,11 @@ impl Api<'_> {
         }
         let mut out = Vec::new();
         for img in d.images.values() {
+            let has_children = d.images.values().any(|c| c.parent == img.id);
+            if dangling == Some(true) && has_children {
+                // Only "heads" (images no other image is built on) are candidates.
+                continue;
+            }
             if before.is_some_and(|b| img.created >= b) || since.is_some_and(|s| img.created <= s) {
                 continue;
             }
@@ -161,7 +181,6 @@ impl Api<'_> {
             }
             let unreferenced = s.repo_tags.is_empty() && s.repo_digests.is_empty();
             if unreferenced {
-                let has_children = d.images.values().any(|c| c.parent == img.id);
                 if opts.all || !has_children {
                     if dangling == Some(false) || opts.filters.contains_key("reference") {
                         continue;
@@ -197,23 +216,34 @@ impl Api<'_> {
     pub fn image_history(&mut self, name: &str) -> ApiResult<Vec<HistoryItem>> {
         let path = format!("/images/{}/history", query_escape(name));
         self.serve("GET", &path, 200, |api| {
+            if name.is_empty() {
+                return Err(ApiError::not_found("page not found"));
+            }
             let d = api.daemon();
             let id = lookup::image_id(d, name)?;
             let img = &d.images[&id];
-            let mut items = Vec::new();
-            let n = img.history.len();
-            for (i, h) in img.history.iter().enumerate() {
-                let top = i + 1 == n;
-                items.push(HistoryItem {
-                    id: if top { img.id.clone() } else { "<missing>".into() },
+            let mut items: Vec<HistoryItem> = img
+                .history
+                .iter()
+                .rev()
+                .map(|h| HistoryItem {
+                    id: "<missing>".into(),
                     created: h.created,
                     created_by: h.created_by.clone(),
-                    tags: if top { summary(d, img).repo_tags } else { Vec::new() },
+                    tags: Vec::new(),
                     size: h.size,
                     comment: h.comment.clone(),
-                });
+                })
+                .collect();
+            // moby's `ImageHistory`: the newest steps get the IDs (and tags) of the image and
+            // its local parents, one image per step, until the chain ends.
+            let mut cur = Some(img);
+            for item in items.iter_mut() {
+                let Some(i) = cur else { break };
+                item.id = i.id.clone();
+                item.tags = summary(d, i).repo_tags;
+                cur = if i.parent.is_empty() { None } else { d.images.get(&i.parent) };
             }
-            items.reverse();
             Ok(items)
         })
     }
@@ -240,222 +270,6 @@ impl Api<'_> {
         })
     }
 
-    /// `DELETE /images/{name}`.
-    pub fn image_remove(&mut self, name: &str, force: bool, prune_children: bool) -> ApiResult<Vec<DeleteItem>> {
-        let mut path = format!("/images/{}", query_escape(name));
-        if force {
-            path.push_str("?force=1");
-        }
-        self.serve("DELETE", &path, 200, |api| api.remove_inner(name, force, prune_children))
-    }
-
-    fn remove_inner(&mut self, name: &str, force: bool, prune: bool) -> ApiResult<Vec<DeleteItem>> {
-        let id = lookup::image_id(self.daemon(), name)?;
-        let mut records = Vec::new();
-        let refs = self.daemon().references_to(&id).into_iter().map(String::from).collect::<Vec<_>>();
-        let is_id_prefix = id.starts_with(name) || id["sha256:".len()..].starts_with(name);
-        let mut removed_repository_ref = false;
-        if !is_id_prefix {
-            if !force && is_single_reference(&refs) {
-                if let Some(c) = self.daemon().containers_newest_first().into_iter().rev().find(|c| c.image == id) {
-                    return Err(ApiError::conflict(format!(
-                        "conflict: unable to remove repository reference \"{name}\" (must force) - container {} is using its referenced image {}",
-                        short(&c.id),
-                        short(&id)
-                    )));
-                }
-            }
-            let parsed = reference::parse_normalized(name).map_err(ApiError::bad_request)?;
-            let parsed = parsed.with_default_tag();
-            self.untag(&id, &parsed.to_string(), &mut records);
-            let mut remaining: Vec<String> = self.daemon().references_to(&id).into_iter().map(String::from).collect();
-            if parsed.digest.is_none() {
-                let name_part = parsed.name();
-                let same_repo_tag = remaining.iter().any(|r| !r.contains('@') && ref_name(r) == name_part);
-                if !same_repo_tag {
-                    let digests: Vec<String> =
-                        remaining.iter().filter(|r| r.contains('@') && ref_name(r) == name_part).cloned().collect();
-                    for r in digests {
-                        self.untag(&id, &r, &mut records);
-                    }
-                    remaining = self.daemon().references_to(&id).into_iter().map(String::from).collect();
-                }
-            }
-            if !remaining.is_empty() {
-                return Ok(records);
-            }
-            removed_repository_ref = true;
-        } else if is_single_reference(&refs) {
-            let mut mask = CONFLICT_HARD;
-            if !force {
-                mask |= CONFLICT_STOPPED_CONTAINER;
-            }
-            if let Some(c) = self.delete_conflict(&id, mask) {
-                return Err(c.into_error(&id));
-            }
-            for r in refs {
-                self.untag(&id, &r, &mut records);
-            }
-        }
-        self.delete_helper(&id, &mut records, force, prune, removed_repository_ref)?;
-        Ok(records)
-    }
-
-    fn untag(&mut self, id: &str, full_ref: &str, records: &mut Vec<DeleteItem>) {
-        if self.daemon_mut().references.remove(full_ref).is_some() {
-            let familiar = familiar_of(full_ref);
-            let to = Actor::Image { daemon: self.daemon, image: id.to_string() };
-            self.emit_from_daemon(to, EventKind::ImageUntagged { image: id.into(), reference: familiar.clone() });
-            records.push(DeleteItem::Untagged(familiar));
-        }
-    }
-
-    fn delete_helper(
-        &mut self,
-        id: &str,
-        records: &mut Vec<DeleteItem>,
-        force: bool,
-        _prune: bool,
-        quiet: bool,
-    ) -> ApiResult<()> {
-        let mut mask = CONFLICT_HARD;
-        if !force {
-            mask |= CONFLICT_SOFT;
-        }
-        if let Some(c) = self.delete_conflict(id, mask) {
-            let dangling = self.daemon().references_to(id).is_empty()
-                && !self.daemon().images.values().any(|i| i.parent == id);
-            if quiet && (!dangling || c.used) {
-                return Ok(());
-            }
-            return Err(c.into_error(id));
-        }
-        let refs: Vec<String> = self.daemon().references_to(id).into_iter().map(String::from).collect();
-        for r in refs {
-            self.untag(id, &r, records);
-        }
-        let removed = self.delete_image_and_layers(id);
-        records.push(DeleteItem::Deleted(id.to_string()));
-        for chain in removed {
-            records.push(DeleteItem::Deleted(chain));
-        }
-        Ok(())
-    }
-
-    /// Deletes an image from the store, then the layers no other image uses (top first).
-    /// Returns the chain IDs of the deleted layers.
-    pub(crate) fn delete_image_and_layers(&mut self, id: &str) -> Vec<String> {
-        let Some(img) = self.daemon_mut().images.remove(id) else { return Vec::new() };
-        let to = Actor::Image { daemon: self.daemon, image: id.to_string() };
-        self.emit_from_daemon(to, EventKind::ImageDeleted { image: id.to_string() });
-        let in_use: BTreeSet<String> =
-            self.daemon().images.values().flat_map(|i| oci::chain_ids(&i.layers)).collect();
-        let mut removed = Vec::new();
-        for chain in oci::chain_ids(&img.layers).into_iter().rev() {
-            if in_use.contains(&chain) {
-                break;
-            }
-            if self.daemon_mut().layers.remove(&chain).is_some() {
-                let to = Actor::Daemon { daemon: self.daemon };
-                self.emit_from_daemon(to, EventKind::LayerDeleted { digest: chain.clone() });
-                removed.push(chain);
-            }
-        }
-        removed
-    }
-
-    fn delete_conflict(&self, id: &str, mask: u8) -> Option<Conflict> {
-        let d = self.daemon();
-        if mask & CONFLICT_DEPENDENT_CHILD != 0 && d.images.values().any(|i| i.parent == id) {
-            return Some(Conflict { hard: true, used: false, message: "image has dependent child images".into() });
-        }
-        let oldest_first: Vec<_> = d.containers_newest_first().into_iter().rev().collect();
-        if mask & CONFLICT_RUNNING_CONTAINER != 0 {
-            if let Some(c) = oldest_first.iter().find(|c| c.image == id && c.state.running) {
-                return Some(Conflict {
-                    hard: true,
-                    used: true,
-                    message: format!("image is being used by running container {}", short(&c.id)),
-                });
-            }
-        }
-        if mask & CONFLICT_ACTIVE_REFERENCE != 0 && !d.references_to(id).is_empty() {
-            return Some(Conflict { hard: false, used: false, message: "image is referenced in multiple repositories".into() });
-        }
-        if mask & CONFLICT_STOPPED_CONTAINER != 0 {
-            if let Some(c) = oldest_first.iter().find(|c| c.image == id && !c.state.running) {
-                return Some(Conflict {
-                    hard: false,
-                    used: true,
-                    message: format!("image is being used by stopped container {}", short(&c.id)),
-                });
-            }
-        }
-        None
-    }
-
-    /// `POST /images/prune`: removes dangling images (or, with `all`, every image no
-    /// container uses).
-    pub fn image_prune(&mut self, all: bool) -> ApiResult<PruneReport> {
-        let path = if all { "/images/prune?filters=%7B%22dangling%22%3A%7B%22false%22%3Atrue%7D%7D" } else { "/images/prune?filters=%7B%22dangling%22%3A%7B%22true%22%3Atrue%7D%7D" };
-        self.serve("POST", path, 200, |api| {
-            let mut report = PruneReport::default();
-            let candidates: Vec<String> = api
-                .daemon()
-                .images
-                .keys()
-                .filter(|id| {
-                    let d = api.daemon();
-                    let used = d.containers.values().any(|c| &c.image == *id);
-                    let tagged = d.references_to(id).iter().any(|r| !r.contains('@'));
-                    !used && (all || !tagged)
-                })
-                .cloned()
-                .collect();
-            for id in candidates {
-                let layers_before: u64 = api.daemon().layers.values().map(|l| l.size).sum();
-                let refs: Vec<String> = api.daemon().references_to(&id).into_iter().map(String::from).collect();
-                for r in refs {
-                    api.untag(&id, &r, &mut report.deleted);
-                }
-                let removed = api.delete_image_and_layers(&id);
-                report.deleted.push(DeleteItem::Deleted(id.clone()));
-                report.deleted.extend(removed.into_iter().map(DeleteItem::Deleted));
-                let layers_after: u64 = api.daemon().layers.values().map(|l| l.size).sum();
-                report.space_reclaimed += layers_before - layers_after;
-            }
-            Ok(report)
-        })
-    }
-}
-
-const CONFLICT_DEPENDENT_CHILD: u8 = 1;
-const CONFLICT_RUNNING_CONTAINER: u8 = 2;
-const CONFLICT_ACTIVE_REFERENCE: u8 = 4;
-const CONFLICT_STOPPED_CONTAINER: u8 = 8;
-const CONFLICT_HARD: u8 = CONFLICT_DEPENDENT_CHILD | CONFLICT_RUNNING_CONTAINER;
-const CONFLICT_SOFT: u8 = CONFLICT_ACTIVE_REFERENCE | CONFLICT_STOPPED_CONTAINER;
-
-struct Conflict {
-    hard: bool,
-    used: bool,
-    message: String,
-}
-
-impl Conflict {
-    fn into_error(self, id: &str) -> ApiError {
-        let force = if self.hard { "cannot be forced" } else { "must be forced" };
-        ApiError::conflict(format!("conflict: unable to delete {} ({force}) - {}", short(id), self.message))
-    }
-}
-
-/// The repository part of a full reference string (`docker.io/library/nginx`).
-fn ref_name(full: &str) -> &str {
-    let no_digest = full.split('@').next().unwrap_or(full);
-    match no_digest.rsplit_once(':') {
-        Some((n, t)) if !t.contains('/') => n,
-        _ => no_digest,
-    }
 }
 
 /// `FamiliarString` of a full reference string.
@@ -463,26 +277,6 @@ pub fn familiar_of(full: &str) -> String {
     reference::parse_normalized(full).map(|r| r.familiar()).unwrap_or_else(|_| full.to_string())
 }
 
-/// `isSingleReference`: one tag (plus digests of the same repository), or only digests of
-/// one repository.
-fn is_single_reference(refs: &[String]) -> bool {
-    if refs.len() <= 1 {
-        return refs.len() == 1;
-    }
-    let mut single: Option<&String> = None;
-    let mut canonical = BTreeSet::new();
-    for r in refs {
-        if r.contains('@') {
-            canonical.insert(ref_name(r));
-        } else if single.is_none() {
-            single = Some(r);
-        } else {
-            return false;
-        }
-    }
-    let single = single.unwrap_or(&refs[0]);
-    canonical.len() == 1 && canonical.contains(ref_name(single))
-}
 
 /// The list entry for an image.
 pub fn summary(d: &crate::engine::model::daemon::Daemon, img: &Image) -> ImageSummary {

@@ -190,10 +190,13 @@ fn graph_driver(layer_id: &str, lower: &str) -> Value {
     })
 }
 
-/// Published ports as `NetworkSettings.Ports` shows them (all exposed ports, with bindings
-/// while running).
+/// Published ports as `NetworkSettings.Ports` shows them: while running, every exposed or
+/// published port (`null` when not published); `{}` for a container that is not running.
 fn network_ports(c: &Container) -> Value {
     let mut m = Map::new();
+    if !c.state.running {
+        return Value::Object(m);
+    }
     let mut ports: std::collections::BTreeSet<&String> = c.config.exposed_ports.iter().collect();
     ports.extend(c.host_config.port_bindings.keys());
     for p in ports {

@@ -1,7 +1,8 @@
 //! Daemons (`dockerd`): each owns its image store, layer store and containers, on one host.
 //!
-//! Invariant: every container's image is in `images`; every layer referenced by an image is
-//! in `layers`; no two containers share a name or an ID.
+//! Invariant: every container's image is in `images` or, once deleted with `rmi -f` while
+//! a stopped container still used it, in `retained`; every layer referenced by either is in
+//! `layers`; no two containers share a name or an ID.
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,9 @@ pub struct Daemon {
     pub images: BTreeMap<String, Image>,
     /// Full reference (`docker.io/library/nginx:latest`, or `…@sha256:…`) → image ID.
     pub references: BTreeMap<String, String>,
+    /// Images deleted (`rmi -f`) while stopped containers still use them: gone from every
+    /// list and lookup, but their layers stay until the last such container is removed.
+    pub retained: BTreeMap<String, Image>,
     /// Diff ID → layer.
     pub layers: BTreeMap<String, StoredLayer>,
     /// Container ID → container.
@@ -59,6 +63,7 @@ impl Daemon {
             running: true,
             images: BTreeMap::new(),
             references: BTreeMap::new(),
+            retained: BTreeMap::new(),
             layers: BTreeMap::new(),
             containers: BTreeMap::new(),
             next_seq: 0,
@@ -84,6 +89,44 @@ impl Daemon {
             })
     }
 
+    /// The image a container runs on (possibly one deleted since, see `retained`).
+    pub fn image_of(&self, c: &Container) -> Option<&Image> {
+        image_in(&self.images, &self.retained, &c.image)
+    }
+
+    /// Deletes the layers of `img` (top first) that no stored or retained image uses;
+    /// returns their chain IDs.
+    pub fn delete_unused_layers(&mut self, img: &Image) -> Vec<String> {
+        let in_use: std::collections::BTreeSet<String> = self
+            .images
+            .values()
+            .chain(self.retained.values())
+            .flat_map(|i| crate::engine::oci::chain_ids(&i.layers))
+            .collect();
+        let mut removed = Vec::new();
+        for chain in crate::engine::oci::chain_ids(&img.layers).into_iter().rev() {
+            if in_use.contains(&chain) {
+                break;
+            }
+            if self.layers.remove(&chain).is_some() {
+                removed.push(chain);
+            }
+        }
+        removed
+    }
+
+    /// A retained image no container uses any more goes, with the layers only it held
+    /// (returned).
+    pub fn release_retained(&mut self, id: &str) -> Vec<String> {
+        if self.containers.values().any(|c| c.image == id) {
+            return Vec::new();
+        }
+        match self.retained.remove(id) {
+            Some(img) => self.delete_unused_layers(&img),
+            None => Vec::new(),
+        }
+    }
+
     /// Containers, newest first (the order `docker ps` lists them).
     pub fn containers_newest_first(&self) -> Vec<&Container> {
         let mut v: Vec<&Container> = self.containers.values().collect();
@@ -99,4 +142,9 @@ impl Daemon {
             .map(|(r, _)| r.as_str())
             .collect()
     }
+}
+
+/// An image by ID, in the store or among the retained ones.
+pub fn image_in<'a>(images: &'a BTreeMap<String, Image>, retained: &'a BTreeMap<String, Image>, id: &str) -> Option<&'a Image> {
+    images.get(id).or_else(|| retained.get(id))
 }

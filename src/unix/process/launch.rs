@@ -102,7 +102,7 @@ impl Program for External {
         let cwd = io.cwd.to_string();
         let stderr_tty = matches!(io.fds.get(&2), Some(Fd::Out(Out::Stderr)) | None);
         io.sys.external_context(&cwd, stderr_tty);
-        match io.sys.external(&self.name, &self.argv, &stdin) {
+        match io.sys.external(&self.name, &self.argv, &stdin, &cwd) {
             Some(ExternalResult { output, exit, foreground }) => {
                 for (stream, text) in &output {
                     match stream {

@@ -118,7 +118,8 @@ pub trait Sys {
     }
     /// A program the embedder runs itself, looked up by name when the file system has
     /// no such command (the host's `docker`). `None`: "not found".
-    fn external(&mut self, _program: &str, _argv: &[String], _stdin: &str) -> Option<ExternalResult> {
+    /// `cwd` is the caller's working directory (relative paths in `argv` are relative to it).
+    fn external(&mut self, _program: &str, _argv: &[String], _stdin: &str, _cwd: &str) -> Option<ExternalResult> {
         None
     }
     /// Told just before [`Sys::external`]: the caller's working directory and whether its

@@ -67,12 +67,8 @@ impl<'a> Exec<'a> {
     }
 
     fn fail<T>(&self, msg: impl Into<String>) -> R<T> {
+        // Go's `ErrorContext` shows the whole node (`<.HostConfig.LogConfig.Config.X>`).
         let (pos, ctx) = &self.at;
-        let ctx = if ctx.chars().count() > 20 {
-            format!("{}...", ctx.chars().take(20).collect::<String>())
-        } else {
-            ctx.clone()
-        };
         Err(format!(
             "template: {}:{}:{}: executing \"{}\" at <{ctx}>: {}",
             self.name,
@@ -150,7 +146,7 @@ impl<'a> Exec<'a> {
             Value::Int(n) if *n >= 0 => (0..(*n).min(MAX_STEPS as i64))
                 .map(|i| (Value::Int(i), Value::Int(i)))
                 .collect(),
-            Value::Nil | Value::NoValue => Vec::new(),
+            Value::Nil | Value::NoValue | Value::NilSlice | Value::NilMap => Vec::new(),
             other => return self.fail(format!("range can't iterate over {}", other.sprint())),
         };
         if items.is_empty() {
@@ -517,6 +513,7 @@ impl<'a> Exec<'a> {
                     None => Ok((Value::NoValue, false)),
                 }
             }
+            Value::NilMap if !has_args => Ok((Value::NoValue, false)),
             Value::NoValue => {
                 if self.opts.missing_key_error {
                     return self.fail(format!("nil data; no entry for key \"{name}\""));

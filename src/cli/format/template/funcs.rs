@@ -159,6 +159,7 @@ pub fn call(name: &str, args: &[Value], header: bool) -> Result<Value, String> {
                 Value::Str(s) => Ok(Value::Int(s.len() as i64)),
                 Value::List(l) => Ok(Value::Int(l.len() as i64)),
                 Value::Map(m, _) => Ok(Value::Int(m.len() as i64)),
+                Value::NilSlice | Value::NilMap => Ok(Value::Int(0)),
                 other => Err(format!(
                     "error calling len: len of type {}",
                     other.type_name().trim_start_matches('*')
@@ -182,7 +183,8 @@ pub fn call(name: &str, args: &[Value], header: bool) -> Result<Value, String> {
         "eq" | "ne" | "lt" | "le" | "gt" | "ge" => compare(name, args),
         "json" => {
             want(name, 1, n)?;
-            Ok(Value::Str(json_compact(&args[0].to_json())))
+            let html = matches!(&args[0], Value::Object(r) if r.escapes_html());
+            Ok(Value::Str(super::super::json::marshal(&args[0].to_json(), html)))
         }
         "split" => {
             want(name, 2, n)?;
@@ -290,6 +292,11 @@ fn index(item: &Value, idx: &Value) -> Result<Value, String> {
                 Value::Str(String::new())
             }))
         }
+        Value::NilSlice => match idx {
+            Value::Int(i) => Err(format!("index out of range: {i}")),
+            other => Err(format!("cannot index slice/array with type {}", other.type_name())),
+        },
+        Value::NilMap => Ok(Value::Str(String::new())),
         Value::Nil | Value::NoValue => Err("index of untyped nil".into()),
         other => Err(format!("can't index item of type {}", other.type_name())),
     }

@@ -90,7 +90,12 @@ fn format_one(verb: char, spec: &Spec, v: &Value) -> String {
                 };
                 pad(s, spec, false)
             }
-            Value::List(_) | Value::Map(..) | Value::Object(_) | Value::NoValue => {
+            Value::List(_)
+            | Value::Map(..)
+            | Value::Object(_)
+            | Value::NoValue
+            | Value::NilSlice
+            | Value::NilMap => {
                 pad(v.sprint(), spec, false)
             }
             _ => bad(verb, v),

@@ -29,6 +29,10 @@ pub enum Value {
     /// `map[string]…`; `dynamic` when its values are `interface {}` (decoded JSON).
     Map(BTreeMap<String, Value>, bool),
     Object(Rc<Record>),
+    /// A typed nil slice (`[]string(nil)`): prints `[]`, has no items, marshals to `null`.
+    NilSlice,
+    /// A typed nil map (`map[string]string(nil)`): prints `map[]`, marshals to `null`.
+    NilMap,
 }
 
 impl fmt::Debug for Value {
@@ -79,6 +83,8 @@ pub struct Record {
     /// Map entries answered for names that are not members (`SubHeaderContext`).
     map: Option<BTreeMap<String, String>>,
     json: Option<serde_json::Value>,
+    /// `{{json .}}` escapes `<`, `>`, `&` (a formatter context's `MarshalJSON`).
+    escape_html: bool,
     display: Option<String>,
 }
 
@@ -89,6 +95,7 @@ impl Record {
             members: Vec::new(),
             map: None,
             json: None,
+            escape_html: false,
             display: None,
         }
     }
@@ -115,6 +122,14 @@ impl Record {
     /// The JSON `{{json .}}` prints for this record (default: its fields as an object).
     pub fn json(mut self, v: serde_json::Value) -> Record {
         self.json = Some(v);
+        self
+    }
+
+    /// A docker formatter context's JSON (`formatter.MarshalJSON`: `json.Marshal` of its
+    /// methods, so `{{json .}}` prints `<none>` as `\u003cnone\u003e`).
+    pub fn marshal_json(mut self, v: serde_json::Value) -> Record {
+        self.json = Some(v);
+        self.escape_html = true;
         self
     }
 
@@ -168,6 +183,19 @@ impl Record {
                 self.type_name
             )),
         }
+    }
+
+    /// A field's value (methods excluded).
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.members.iter().find_map(|(n, m)| match m {
+            Member::Field(v) if n == name => Some(v),
+            _ => None,
+        })
+    }
+
+    /// Whether `{{json}}` of this record escapes HTML characters.
+    pub(crate) fn escapes_html(&self) -> bool {
+        self.escape_html
     }
 
     pub(crate) fn is_map(&self) -> bool {
@@ -307,13 +335,15 @@ impl Value {
                 format!("map[{}]", parts.join(" "))
             }
             Value::Object(r) => r.sprint(),
+            Value::NilSlice => "[]".into(),
+            Value::NilMap => "map[]".into(),
         }
     }
 
     /// Go's truthiness (`if`, `and`, `or`, `not`): zero values are false.
     pub fn truth(&self) -> bool {
         match self {
-            Value::Nil | Value::NoValue => false,
+            Value::Nil | Value::NoValue | Value::NilSlice | Value::NilMap => false,
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
             Value::Float(f) => *f != 0.0,
@@ -339,13 +369,15 @@ impl Value {
             Value::Map(_, true) => "map[string]interface {}".into(),
             Value::Map(_, false) => "map[string]string".into(),
             Value::Object(r) => r.type_name.clone(),
+            Value::NilSlice => "[]string".into(),
+            Value::NilMap => "map[string]string".into(),
         }
     }
 
     /// `encoding/json` of this value.
     pub fn to_json(&self) -> serde_json::Value {
         match self {
-            Value::Nil | Value::NoValue => serde_json::Value::Null,
+            Value::Nil | Value::NoValue | Value::NilSlice | Value::NilMap => serde_json::Value::Null,
             Value::Bool(b) => (*b).into(),
             Value::Int(i) => (*i).into(),
             Value::Float(f) => serde_json::Number::from_f64(*f)

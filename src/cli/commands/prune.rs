@@ -1,0 +1,223 @@
+//! `docker image prune` and `docker system prune`, with docker's `[y/N]` confirmation.
+//!
+//! Without `-f` the warning and `Are you sure you want to continue? [y/N] ` are printed and
+//! the answer is read: from what was piped in (`echo y | docker image prune`), else from
+//! the next line the learner types ([`Foreground::Confirm`]). Anything but `y`/`Y` cancels
+//! silently (exit status 0), as docker does. `system prune` then prunes containers,
+//! networks, (with `--volumes`) volumes, images and build cache, one block of output each,
+//! and the total space reclaimed.
+//!
+//! Invariant: nothing is removed before the answer is `y`, or with `-f`.
+
+use std::collections::BTreeMap;
+
+use crate::cli::attach::Foreground;
+use crate::cli::commands::image_ls::filter_map;
+use crate::cli::commands::image_pull::pull_error;
+use crate::cli::dispatch::{ClientCtx, Handler};
+use crate::cli::output::Output;
+use crate::cli::parse::Invocation;
+use crate::cli::units::human_size;
+use crate::engine::api::ApiError;
+use crate::engine::api::images::DeleteItem;
+
+pub const HANDLERS: &[(&str, Handler)] = &[("image prune", image_prune), ("system prune", system_prune)];
+
+const ALL_IMAGES_WARNING: &str =
+    "WARNING! This will remove all images without at least one container associated to them.\nAre you sure you want to continue?";
+const DANGLING_WARNING: &str = "WARNING! This will remove all dangling images.\nAre you sure you want to continue?";
+
+/// A prune waiting for its confirmation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    Images { all: bool, filters: BTreeMap<String, Vec<String>> },
+    System { all: bool, volumes: bool, filters: BTreeMap<String, Vec<String>> },
+}
+
+/// `prompt.Confirm`'s reading of an answer.
+pub fn is_yes(answer: &str) -> bool {
+    answer.lines().next().unwrap_or("").trim().eq_ignore_ascii_case("y")
+}
+
+/// Prints the prompt and either runs `pending` (`-f`, or a piped `y`), cancels (anything
+/// else piped), or leaves the terminal waiting for the answer.
+fn ask(ctx: &mut ClientCtx<'_>, message: &str, force: bool, pending: Pending) -> Output {
+    if force {
+        return run_pending(ctx, &pending);
+    }
+    let mut out = Output::default();
+    out.out(&format!("{message} [y/N] "));
+    match ctx.files.stdin() {
+        Some(answer) if is_yes(&answer) => {
+            let done = run_pending(ctx, &pending);
+            out.extend(&done.chunks);
+            out.exit = done.exit;
+        }
+        Some(_) => {}
+        None => out.attach = Some(Foreground::Confirm { pending }),
+    }
+    out
+}
+
+/// Runs a confirmed prune.
+pub fn run_pending(ctx: &mut ClientCtx<'_>, pending: &Pending) -> Output {
+    let mut out = Output::default();
+    let result = match pending {
+        Pending::Images { all, filters } => prune_images(ctx, *all, filters).map(|(space, text)| {
+            if !text.is_empty() {
+                out.out(&format!("{text}\n"));
+            }
+            space
+        }),
+        Pending::System { all, volumes, filters } => prune_system(ctx, *all, *volumes, filters, &mut out),
+    };
+    let mut out = match result {
+        Ok(space) => {
+            out.out(&format!("Total reclaimed space: {}\n", human_size(space as f64)));
+            out
+        }
+        Err(e) => out.fail(&pull_error(&e), 1),
+    };
+    super::image_hints::explain(&mut out);
+    out
+}
+
+/// `image.RunPrune`: the space reclaimed and the `Deleted Images:` block.
+fn prune_images(ctx: &mut ClientCtx<'_>, all: bool, filters: &BTreeMap<String, Vec<String>>) -> Result<(u64, String), ApiError> {
+    let mut filters = filters.clone();
+    filters.insert("dangling".into(), vec![(!all).to_string()]);
+    let report = ctx.api().image_prune(&filters)?;
+    if report.deleted.is_empty() {
+        return Ok((0, String::new()));
+    }
+    let mut text = String::from("Deleted Images:\n");
+    for item in &report.deleted {
+        match item {
+            DeleteItem::Untagged(r) => text.push_str(&format!("untagged: {r}\n")),
+            DeleteItem::Deleted(id) => text.push_str(&format!("deleted: {id}\n")),
+        }
+    }
+    Ok((report.space_reclaimed, text))
+}
+
+fn prune_system(
+    ctx: &mut ClientCtx<'_>,
+    all: bool,
+    volumes: bool,
+    filters: &BTreeMap<String, Vec<String>>,
+    out: &mut Output,
+) -> Result<u64, ApiError> {
+    let block = |out: &mut Output, title: &str, items: &[String]| {
+        if !items.is_empty() {
+            out.out(&format!("{title}\n{}\n\n", items.join("\n")));
+        }
+    };
+    let mut space = 0;
+    let (containers, reclaimed) = ctx.api().container_prune()?;
+    block(out, "Deleted Containers:", &containers);
+    if !containers.is_empty() {
+        space += reclaimed;
+    }
+    let networks = ctx.api().network_prune(filters)?;
+    block(out, "Deleted Networks:", &networks);
+    if volumes {
+        let (vols, reclaimed) = ctx.api().volume_prune(filters)?;
+        block(out, "Deleted Volumes:", &vols);
+        if !vols.is_empty() {
+            space += reclaimed;
+        }
+    }
+    let (reclaimed, text) = prune_images(ctx, all, filters)?;
+    if !text.is_empty() {
+        out.out(&format!("{text}\n"));
+        space += reclaimed;
+    }
+    let (caches, reclaimed) = ctx.api().build_cache_prune(all, filters)?;
+    block(out, "Deleted build cache objects:", &caches);
+    space += reclaimed;
+    Ok(space)
+}
+
+fn image_prune_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let all = inv.flags.bool("all");
+    let filters = filter_map(inv, "filter");
+    let warning = if all { ALL_IMAGES_WARNING } else { DANGLING_WARNING };
+    ask(ctx, warning, inv.flags.bool("force"), Pending::Images { all, filters })
+}
+
+/// `confirmationMessage` of `docker system prune`.
+pub fn system_warning(all: bool, volumes: bool, filters: &BTreeMap<String, Vec<String>>) -> String {
+    let mut warnings = vec!["all stopped containers", "all networks not used by at least one container"];
+    if volumes {
+        warnings.push("all anonymous volumes not used by at least one container");
+    }
+    warnings.push(if all { "all images without at least one container associated to them" } else { "all dangling images" });
+    warnings.push(if all { "all build cache" } else { "unused build cache" });
+    let mut text = String::from("WARNING! This will remove:");
+    for w in warnings {
+        text.push_str(&format!("\n  - {w}"));
+    }
+    text.push('\n');
+    let mut shown: Vec<String> = Vec::new();
+    for name in ["label", "label!", "until"] {
+        for v in filters.get(name).into_iter().flatten() {
+            shown.push(format!("{name}={v}"));
+        }
+    }
+    shown.sort();
+    if !shown.is_empty() {
+        text.push_str("\n  Items to be pruned will be filtered with:");
+        for f in &shown {
+            text.push_str(&format!("\n  - {f}"));
+        }
+        text.push('\n');
+    }
+    text.push_str("\nAre you sure you want to continue?");
+    text
+}
+
+fn system_prune_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let f = &inv.flags;
+    let (all, volumes) = (f.bool("all"), f.bool("volumes"));
+    let filters = filter_map(inv, "filter");
+    if volumes && filters.contains_key("until") {
+        return Output::default().fail("ERROR: The \"until\" filter is not supported with \"--volumes\"", 1);
+    }
+    let message = system_warning(all, volumes, &filters);
+    ask(ctx, &message, f.bool("force"), Pending::System { all, volumes, filters })
+}
+
+/// `image_prune`, with doca's pt-BR explanation of the error it printed, if any.
+fn image_prune(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = image_prune_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
+    out
+}
+
+/// `system_prune`, with doca's pt-BR explanation of the error it printed, if any.
+fn system_prune(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = system_prune_unexplained(inv, ctx);
+    super::image_hints::explain(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings() {
+        assert_eq!(
+            system_warning(false, false, &BTreeMap::new()),
+            "WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n  - all dangling images\n  - unused build cache\n\nAre you sure you want to continue?"
+        );
+        let mut f = BTreeMap::new();
+        f.insert("until".to_string(), vec!["1h".to_string()]);
+        f.insert("label".to_string(), vec!["a=b".to_string()]);
+        assert_eq!(
+            system_warning(true, true, &f),
+            "WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n  - all anonymous volumes not used by at least one container\n  - all images without at least one container associated to them\n  - all build cache\n\n  Items to be pruned will be filtered with:\n  - label=a=b\n  - until=1h\n\nAre you sure you want to continue?"
+        );
+        assert!(is_yes("y\n") && is_yes(" Y ") && !is_yes("yes") && !is_yes(""));
+    }
+}
