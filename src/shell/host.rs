@@ -128,9 +128,21 @@ impl HostFiles for SnapshotFiles {
     }
 
     fn tree(&self, path: &str) -> Result<Layer, String> {
+        let simulated = self.simulated_tree(path);
         if let Some(dir) = &self.real_dir {
+            // The native twin: files the learner made in the simulated shell win, else the
+            // real directory.
+            if simulated.as_ref().is_ok_and(|t| !t.is_empty()) {
+                return simulated;
+            }
             return super::real_tree::read(&dir.join(path));
         }
+        simulated
+    }
+}
+
+impl SnapshotFiles {
+    fn simulated_tree(&self, path: &str) -> Result<Layer, String> {
         let abs = crate::unix::fs::path::normalize(&self.cwd, path);
         let flat = crate::engine::build::copy::flatten(&[host_fs::base(), &self.upper]);
         let is_dir = abs == "/"
