@@ -559,7 +559,7 @@ fn copy_step(s: &mut Solver, state: &mut StageState, c: &mut Counter, stp: &inst
         if got.is_empty() {
             let (a, b) = (s.b.fresh_id(), s.b.fresh_id());
             let shown_src = crate::unix::fs::path::normalize("/", src);
-            let inner = format!("failed to calculate checksum of ref {}::{}: \"{shown_src}\": not found", &a[..36.min(a.len())], &b[..25.min(b.len())]);
+            let inner = format!("failed to calculate checksum of ref {}::{}: \"{shown_src}\": not found", &a[..36.min(a.len())], b.replace('-', "").chars().take(25).collect::<String>());
             s.end(v, VertexEnd::Error(inner.clone()));
             s.fail(format!("failed to compute cache key: {inner}"), lines);
             return false;
