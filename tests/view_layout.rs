@@ -180,6 +180,8 @@ fn several_hosts_daemons_clients_and_registries() {
         content: Default::default(),
         accounts: Default::default(),
         online: false,
+        removed: false,
+        volume: None,
     });
     let scene = build(&w);
     for vp in VIEWPORTS.into_iter().chain(PANES) {

@@ -93,6 +93,12 @@ pub enum EventKind {
     WritableLayerChanged { container: String, paths: u32 },
     /// Simulated time passed with nothing else happening (`sleep`, waiting for a timeout).
     TimePassed { seconds: u64 },
+    /// A build step ran in the daemon's builder (`cached`: reused from the build cache).
+    BuildStep { step: String, cached: bool },
+    /// A registry began answering at `domain` (a `registry:2` container started).
+    RegistryOnline { domain: String },
+    /// A registry stopped answering (its container stopped or was removed).
+    RegistryOffline { domain: String },
     /// A free-form step described only by its narration key (rare; prefer a typed variant).
     Note { key: String },
 }

@@ -6,6 +6,7 @@
 //! clock, draws randomness or touches the browser.
 
 pub mod api;
+pub mod build;
 pub mod clock;
 pub mod event;
 pub mod fs;
@@ -18,6 +19,7 @@ pub mod narration;
 pub mod oci;
 pub mod proc;
 pub mod reference;
+pub mod registry_host;
 pub mod runtime;
 pub mod signal;
 pub mod units;

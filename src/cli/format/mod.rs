@@ -3,6 +3,7 @@
 //!
 //! Invariant: pure functions of their inputs; byte-for-byte docker's output.
 
+pub mod buildkit;
 pub mod context;
 pub mod inspect;
 pub mod inspector;
