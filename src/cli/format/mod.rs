@@ -6,7 +6,6 @@
 pub mod buildkit;
 pub mod context;
 pub mod inspect;
-pub mod inspector;
 pub mod json;
 pub mod status;
 pub mod tables;
