@@ -4,10 +4,15 @@
 //! Invariant: bounded: at most [`MAX_ENTRIES`] entries and [`MAX_BYTES`] bytes are read;
 //! WebAssembly builds never read anything.
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::engine::clock::Time;
-use crate::unix::fs::{Data, Entry, Layer, Meta, Node};
+use crate::unix::fs::Layer;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::unix::fs::{Data, Entry, Meta, Node};
 
+#[cfg(not(target_arch = "wasm32"))]
 const MAX_ENTRIES: usize = 20_000;
+#[cfg(not(target_arch = "wasm32"))]
 const MAX_BYTES: u64 = 64 << 20;
 
 /// Reads the directory `dir` as a tree rooted at `/`; `not found` when it is not a directory.
