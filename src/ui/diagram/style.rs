@@ -33,6 +33,7 @@ pub const CSS: &str = r#"
 .dg-mono-xs { font-family: var(--mono, monospace); font-size: 8px; }
 .dg-frame { stroke-width: 1.5; transition: fill 0.25s, stroke 0.25s; }
 .dg-node[tabindex] { cursor: pointer; }
+.dg-n-layer, .dg-n-more, .dg-n-writable { pointer-events: none; }
 .dg-node:focus { outline: none; }
 .dg-node:focus-visible > .dg-frame, .dg-sel > .dg-frame { stroke: #ffffff; stroke-width: 2.5; }
 .dg-hl > .dg-frame { stroke: var(--accent, #58a6ff); stroke-width: 3; }
