@@ -16,6 +16,9 @@ pub const ZOOMS: [f64; 10] = [1.6, 1.45, 1.3, 1.2, 1.1, 1.0, 0.92, 0.85, 0.78, 0
 /// The smallest zoom: below it the diagram's small print (digests, sizes) is no longer
 /// readable, so the pane scrolls instead.
 pub const MIN_ZOOM: f64 = 0.72;
+/// The height asked of the layout to learn its content's height (the layout never uses
+/// less; it only grows past the viewport's height).
+const CONTENT_PROBE_HEIGHT: f64 = 240.0;
 /// Stacked flow: the logical width aimed at (a phone's width at 1×).
 const STACK_WIDTH: f64 = 380.0;
 
@@ -34,9 +37,10 @@ impl Fit {
         Options { deep, portrait: Some(self.portrait) }
     }
 
-    /// Lays `scene` out for this fit.
+    /// Lays `scene` out for this fit: the viewport's width, the content's own height (the
+    /// pane centres it when it is shorter than the stage).
     pub fn layout(&self, scene: &Scene, focus: &Focus, deep: bool) -> Layout {
-        layout(scene, self.viewport, focus, self.options(deep))
+        layout(scene, Viewport { width: self.viewport.width, height: CONTENT_PROBE_HEIGHT }, focus, self.options(deep))
     }
 }
 
@@ -49,10 +53,7 @@ pub fn fit(scenes: &[&Scene], stage: Viewport, focus: &Focus, deep: bool) -> Fit
         viewport: Viewport { width: stage.width / zoom, height: stage.height / zoom },
         portrait,
     };
-    let content = |f: &Fit| -> f64 {
-        let probe = Viewport { width: f.viewport.width, height: 240.0 };
-        scenes.iter().map(|s| layout(s, probe, focus, f.options(deep)).height).fold(0.0, f64::max)
-    };
+    let content = |f: &Fit| -> f64 { scenes.iter().map(|s| f.layout(s, focus, deep).height).fold(0.0, f64::max) };
     let tall = stage.height > stage.width * 1.15;
     if !tall {
         let mut smallest = None;

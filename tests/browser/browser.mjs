@@ -28,15 +28,17 @@ export async function open(browser, viewport = { width: 1366, height: 768 }, opt
   const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const problems = [];
+  const requests = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
   });
   page.on("request", (r) => {
     const url = r.url();
+    requests.push(url);
     if (!url.startsWith(URL) && !url.startsWith("data:")) problems.push(`external request: ${url}`);
   });
   await page.goto(URL);
   await page.waitForFunction(() => document.querySelector(".dg-pane") && document.activeElement?.classList.contains("input"), null, { timeout: 30000 });
-  return { context, page, problems };
+  return { context, page, problems, requests };
 }

@@ -60,7 +60,7 @@ const RUN_NGINX = "docker run -d --name web -p 8080:80 nginx";
 // ---------------------------------------------------------------------------------------
 // Loading
 
-test("the app loads with its header, terminal and diagram", async (page) => {
+test("the app loads with its header, terminal and diagram, each file fetched once", async (page, session) => {
   assert((await page.title()).includes("doca"), "title");
   assert((await page.locator("header h1").innerText()) === "doca", "product name");
   assert(await page.getByRole("button", { name: "Reiniciar" }).isEnabled(), "reset button");
@@ -69,6 +69,9 @@ test("the app loads with its header, terminal and diagram", async (page) => {
   assert(await node(page, "Docker Hub").isVisible(), "registry box");
   assert((await screenText(page)).includes("aluno@doca:~$"), "prompt");
   assert((await page.locator("html").getAttribute("lang")) === "pt-BR", "lang");
+  const wasm = session.requests.filter((u) => u.endsWith(".wasm"));
+  assert(wasm.length === 1, `the simulator was fetched ${wasm.length} times`);
+  assert(new Set(session.requests).size === session.requests.length, `a file was fetched twice: ${session.requests.join(", ")}`);
 });
 
 test("lines typed while the simulator loads run once it is there, in order, once", async (page) => {
@@ -483,7 +486,7 @@ for (const [i, t] of tests.entries()) {
       await Promise.race([firstStage(browser), timeout(TEST_TIMEOUT_MS)]);
     } else {
       session = await open(browser, t.viewport || LAPTOP, t.options || {});
-      await Promise.race([t.fn(session.page), timeout(TEST_TIMEOUT_MS)]);
+      await Promise.race([t.fn(session.page, session), timeout(TEST_TIMEOUT_MS)]);
       if (session.problems.length) throw new Error(session.problems.join("; "));
     }
     passed++;

@@ -19,7 +19,8 @@ pub const CSS: &str = r#"
 .dg-step { flex: none; font-size: 0.8rem; color: var(--muted, #8b949e); }
 .dg-line { flex: 1 1 auto; min-width: 0; font-family: var(--mono, monospace); font-size: 0.85rem; color: var(--muted, #8b949e); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .dg-body { position: relative; flex: 1 1 0; min-height: 9rem; }
-.dg-stage { position: absolute; inset: 0; overflow: auto; scrollbar-gutter: stable; scrollbar-color: #3b4350 transparent; }
+.dg-stage { position: absolute; inset: 0; overflow: auto; scrollbar-gutter: stable; scrollbar-color: #3b4350 transparent; display: flex; }
+.dg-stage > .dg-canvas { margin: auto; flex: none; }
 .dg-stage:focus-visible { outline: 2px solid var(--accent, #58a6ff); }
 .dg-svg { display: block; }
 .dg-svg text { fill: var(--text, #e6edf3); pointer-events: none; }
