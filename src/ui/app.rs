@@ -6,6 +6,7 @@
 use gloo_timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
+use super::boot::Handoff;
 use super::diagram::DiagramPane;
 use super::header::Header;
 use super::labels;
@@ -15,8 +16,15 @@ use super::state::{Action, AppState};
 use super::terminal_pane::TerminalPane;
 use crate::view::terminal_model::{BATCH_LINES, adapt_batch};
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Lines typed in the first stage, before the app started.
+    #[prop_or_default]
+    pub handoff: Handoff,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(AppState::default);
 
     // Pasted lines run one batch per tick so the page stays responsive; the batch size
@@ -65,6 +73,16 @@ pub fn App() -> Html {
             }
         });
     }
+    // Lines typed while the simulator was loading run now, after any restored ones.
+    {
+        let dispatcher = state.dispatcher();
+        let handoff = props.handoff.clone();
+        use_effect_with((), move |_| {
+            if !handoff.is_empty() {
+                dispatcher.dispatch(Action::Handoff { lines: handoff.lines, draft: handoff.draft, cursor: handoff.cursor });
+            }
+        });
+    }
     {
         let session = state.session.clone();
         use_effect_with(state.session.borrow().history().len(), move |_| {
@@ -83,7 +101,6 @@ pub fn App() -> Html {
                 }
                 <TerminalPane state={state.clone()} />
                 <section class="pane architecture" aria-label={labels::DIAGRAM}>
-                    <h2 class="pane-title">{ labels::DIAGRAM }</h2>
                     <DiagramPane feed={state.feed.clone()} />
                 </section>
             </main>

@@ -6,6 +6,7 @@
 //! the reducer's state.
 
 mod app;
+mod boot;
 pub mod diagram;
 mod dom;
 mod header;
@@ -17,15 +18,17 @@ mod state;
 mod terminal_block;
 mod terminal_pane;
 
-pub use app::App;
+pub use app::{App, AppProps};
 
-/// Mounts the app into the page's `<main id="app">` (or the body).
+/// Mounts the app into the page's `<div id="app">` (or the body), taking over what the
+/// first stage's terminal collected (see [`boot`]).
 pub fn start() {
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
         Some(root) => {
+            let handoff = boot::take(&root);
             root.set_inner_html("");
-            yew::Renderer::<App>::with_root(root).render();
+            yew::Renderer::<App>::with_root_and_props(root, AppProps { handoff }).render();
         }
         None => {
             yew::Renderer::<App>::new().render();

@@ -57,6 +57,8 @@ pub enum Action {
     Key { key: Key, text: String, cursor: usize },
     /// Text pasted into the input (with its text and cursor before the paste).
     Paste { pasted: String, text: String, cursor: usize },
+    /// Lines typed before the app started, then the line still being typed.
+    Handoff { lines: Vec<String>, draft: String, cursor: usize },
     /// Run the next batch of pasted lines (at most this many).
     RunQueued(usize),
     /// The terminal is this many columns wide.
@@ -88,6 +90,13 @@ impl Reducible for AppState {
             Action::Paste { pasted, text, cursor } => {
                 next.terminal.sync(&text, cursor);
                 next.terminal.paste(&pasted);
+            }
+            Action::Handoff { lines, draft, cursor } => {
+                if !lines.is_empty() {
+                    next.terminal.paste(&(lines.join("\n") + "\n"));
+                }
+                next.terminal.sync(&draft, cursor);
+                next.terminal.editor_rev += 1;
             }
             Action::RunQueued(max_lines) => {
                 if next.terminal.queued() == 0 {
