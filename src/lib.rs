@@ -5,6 +5,7 @@
 //! comes back as an [`shell::Outcome`] with the events the diagram animates. [`view`] turns
 //! it into what the terminal shows; `ui` (WebAssembly only) draws it in the browser.
 
+pub mod course;
 pub mod engine;
 pub mod shell;
 #[cfg(target_arch = "wasm32")]
