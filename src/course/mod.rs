@@ -5,3 +5,7 @@
 //! the same types.
 
 pub mod goal;
+pub mod frontmatter;
+pub mod lesson;
+pub mod markdown;
+pub mod parse;
