@@ -9,3 +9,6 @@ pub mod frontmatter;
 pub mod lesson;
 pub mod markdown;
 pub mod parse;
+pub mod progress;
+pub mod setup;
+pub mod tutor;

@@ -65,7 +65,7 @@ impl Tally {
 /// Evaluates one check.
 pub fn evaluate_check(check: &Check, world: &World) -> Verdict {
     let tally = match check.subject {
-        Subject::Volume | Subject::Service | Subject::HostFile => {
+        Subject::Volume | Subject::Service | Subject::File => {
             let key = check.conds.first().map_or(spec::Key::Name, |c| c.key);
             return Verdict::Unsupported(spec::missing(check.subject, key).to_string());
         }

@@ -1,8 +1,8 @@
 //! Container checks: name, image, state, exit code, published ports, environment, networks,
 //! mounts, restart policy, logs and command, read from the daemon's containers as they are.
 //!
-//! Invariant: reads only; `file` and `changed` answer "cannot tell" until the engine
-//! models container filesystems.
+//! Invariant: reads only; `changed` answers "cannot tell" until the engine models container
+//! filesystems.
 
 use super::eval::{Tally, eq, resolve, text, texts};
 use super::spec::Key;
@@ -50,7 +50,7 @@ fn answer(c: &Container, d: &Daemon, cond: &Cond) -> Option<bool> {
             }
             text(op, &line, w)
         }
-        (Key::File | Key::Changed, _) => return None,
+        (Key::Changed, _) => return None,
         _ => false,
     };
     Some(yes)

@@ -8,7 +8,7 @@
 //! no container name=web
 //! image ref=meu-site:v1 built-from=nginx history~=COPY
 //! compare image=app:v2 with=app:v1 new-layers=1
-//! volume name=dados file=/nota.txt
+//! file volume=dados path=/nota.txt contains="nota"
 //! network name=minha-rede has=web
 //! repository name=localhost:5000/meu-alpine tag=1.0
 //! container image=nginx count>=2 host=worker1

@@ -123,7 +123,10 @@ fn required(check: &Check) -> Result<(), String> {
         Subject::Compare if check.conds.iter().any(|c| matches!(c.key, Key::Image | Key::With) && c.op != Op::Eq) => {
             Err("em compare, image e with só aceitam \"=\"".into())
         }
-        Subject::HostFile if !has(Key::Path) => Err("hostfile precisa de path=…".into()),
+        Subject::File if !has(Key::Path) => Err("file precisa de path=…".into()),
+        Subject::File if [Key::Container, Key::Volume, Key::Image].iter().filter(|k| has(**k)).count() > 1 => {
+            Err("file aceita só um de container=, volume= ou image=".into())
+        }
         _ => Ok(()),
     }
 }
@@ -356,7 +359,9 @@ mod tests {
         assert!(err("no image ref=a count=1").message.contains("não combinam"));
         assert!(err("repository name=app:v1").message.contains("sem a tag"));
         assert!(err("registry domain=x host=y").message.contains("chave desconhecida \"host\""));
-        assert!(err("container file=relativo").message.contains("caminho absoluto"));
+        assert!(err("file path=relativo").message.contains("caminho absoluto"));
+        assert!(err("file container=a volume=b path=/x").message.contains("só um"));
+        assert!(err("file container=a").message.contains("precisa de path"));
         assert!(err("").message.contains("vazio"));
     }
 }

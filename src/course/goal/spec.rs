@@ -3,16 +3,16 @@
 //!
 //! | subject | keys |
 //! |---|---|
-//! | `container` | `name` `image` `state` `exit` `publishes` `env` `network` `volume` `bind` `mount` `restart` `logs` `restarts` `cmd` `file`* `changed`* |
+//! | `container` | `name` `image` `state` `exit` `publishes` `env` `network` `volume` `bind` `mount` `restart` `logs` `restarts` `cmd` `changed`* |
 //! | `image` | `ref` `same-as` `from-container` `built-from` `layers` `history` `env` `cmd` `exposes` `workdir` `label` |
 //! | `compare` | `image` `with` `new-layers` `shared-layers` |
 //! | `network` | `name` `driver` `has` |
-//! | `volume`* | `name` `file` `used-by` |
+//! | `volume`* | `name` `used-by` |
 //! | `repository` | `name` `tag` `same-as` |
 //! | `registry` | `domain` `online` |
 //! | `daemon` | `running` |
 //! | `service`* | `name` `replicas` `running-tasks` `nodes` |
-//! | `hostfile`* | `path` `contains` |
+//! | `file`* | `path` `contains` and one of `container` `volume` `image` (none: a file of the host) |
 //!
 //! Every subject also takes `count` (a number) and, except `repository` and `registry`,
 //! `host`. Starred entries parse but answer "not supported yet" until the engine models them.
@@ -31,7 +31,7 @@ pub enum Subject {
     Registry,
     Daemon,
     Service,
-    HostFile,
+    File,
 }
 
 impl Subject {
@@ -45,7 +45,7 @@ impl Subject {
         Subject::Registry,
         Subject::Daemon,
         Subject::Service,
-        Subject::HostFile,
+        Subject::File,
     ];
 
     pub fn word(self) -> &'static str {
@@ -59,7 +59,7 @@ impl Subject {
             Subject::Registry => "registry",
             Subject::Daemon => "daemon",
             Subject::Service => "service",
-            Subject::HostFile => "hostfile",
+            Subject::File => "file",
         }
     }
 
@@ -90,8 +90,8 @@ pub enum Key {
     Logs,
     Restarts,
     Cmd,
-    File,
     Changed,
+    Container,
     Ref,
     SameAs,
     FromContainer,
@@ -176,7 +176,6 @@ pub const KEYS: &[KeySpec] = &[
     k(S::Container, "logs", Key::Logs, K::Text, true),
     k(S::Container, "restarts", Key::Restarts, K::Number, true),
     k(S::Container, "cmd", Key::Cmd, K::Text, true),
-    k(S::Container, "file", Key::File, K::Path, false),
     k(S::Container, "changed", Key::Changed, K::Path, false),
     k(S::Image, "ref", Key::Ref, K::Ref, true),
     k(S::Image, "same-as", Key::SameAs, K::Ref, true),
@@ -197,7 +196,6 @@ pub const KEYS: &[KeySpec] = &[
     k(S::Network, "driver", Key::Driver, K::Text, true),
     k(S::Network, "has", Key::Has, K::Text, true),
     k(S::Volume, "name", Key::Name, K::Text, false),
-    k(S::Volume, "file", Key::File, K::Path, false),
     k(S::Volume, "used-by", Key::UsedBy, K::Text, false),
     k(S::Repository, "name", Key::Name, K::Repo, true),
     k(S::Repository, "tag", Key::Tag, K::Text, true),
@@ -209,8 +207,11 @@ pub const KEYS: &[KeySpec] = &[
     k(S::Service, "replicas", Key::Replicas, K::Number, false),
     k(S::Service, "running-tasks", Key::RunningTasks, K::Number, false),
     k(S::Service, "nodes", Key::Nodes, K::Number, false),
-    k(S::HostFile, "path", Key::Path, K::Path, false),
-    k(S::HostFile, "contains", Key::Contains, K::Text, false),
+    k(S::File, "path", Key::Path, K::Path, false),
+    k(S::File, "contains", Key::Contains, K::Text, false),
+    k(S::File, "container", Key::Container, K::Text, false),
+    k(S::File, "volume", Key::Volume, K::Text, false),
+    k(S::File, "image", Key::Image, K::Ref, false),
 ];
 
 /// The entry for `word` under `subject`.
@@ -233,8 +234,7 @@ pub fn missing(subject: Subject, key: Key) -> &'static str {
     match (subject, key) {
         (Subject::Volume, _) => "volumes",
         (Subject::Service, _) => "swarm services",
-        (Subject::HostFile, _) => "host files",
-        (_, Key::File) => "container files",
+        (Subject::File, _) => "files",
         (_, Key::Changed) => "writable layer changes",
         _ => "this check",
     }

@@ -147,11 +147,12 @@ fn unknown_states_stay_unsupported_unless_decided_elsewhere() {
     let mut w = World::new();
     assert_eq!(check(&w, "volume name=dados"), Verdict::Unsupported("volumes".into()));
     assert_eq!(check(&w, "service name=web running-tasks=5 nodes=3"), Verdict::Unsupported("swarm services".into()));
-    // No container named web: the file part cannot change the answer.
-    assert_eq!(check(&w, "container name=web file=/tmp/x"), NotMet);
+    assert_eq!(check(&w, "file container=web path=/tmp/x"), Verdict::Unsupported("files".into()));
+    // No container named web: the unknown part cannot change the answer.
+    assert_eq!(check(&w, "container name=web changed=/tmp/x"), NotMet);
     pull(&mut w, "alpine");
     run(&mut w, "web", "alpine", &["sleep", "100"], HostConfig::default());
-    assert_eq!(check(&w, "container name=web file=/tmp/x"), Verdict::Unsupported("container files".into()));
+    assert_eq!(check(&w, "container name=web changed=/tmp/x"), Verdict::Unsupported("writable layer changes".into()));
     // A failing check decides the goal even beside an unsupported one.
     assert_eq!(check(&w, "volume name=dados\ncontainer name=nada"), NotMet);
     assert_eq!(check(&w, "volume name=dados\ncontainer name=web"), Verdict::Unsupported("volumes".into()));
