@@ -12,3 +12,4 @@ pub mod parse;
 pub mod progress;
 pub mod setup;
 pub mod tutor;
+pub mod catalog;
