@@ -13,3 +13,4 @@ pub mod progress;
 pub mod setup;
 pub mod tutor;
 pub mod catalog;
+pub mod extract;
