@@ -179,3 +179,7 @@ impl Tutor {
         self.verdict = Verdict::NotMet;
     }
 }
+
+#[cfg(test)]
+#[path = "tutor_tests.rs"]
+mod tests;
