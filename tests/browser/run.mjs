@@ -3,12 +3,15 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { launch, open } from "./browser.mjs";
+import { lessonTests } from "./lessons.mjs";
 
 const SHOTS = process.env.DOCA_SCREENSHOTS || "target/screenshots";
 mkdirSync(SHOTS, { recursive: true });
 
 const tests = [];
 const test = (name, fn, viewport) => tests.push({ name, fn, viewport });
+// A test that cannot pass yet: listed with its reason, not run.
+test.skip = (name, reason, fn, viewport) => tests.push({ name, fn, viewport, skip: reason });
 
 function assert(cond, message) {
   if (!cond) throw new Error(message);
@@ -195,6 +198,8 @@ test("on-screen keys are hidden on a laptop", async (page) => {
   assert(!(await page.locator(".screen-keys").isVisible()), "keys visible on a laptop");
 });
 
+lessonTests(test, { assert, typeLine, waitForText, screenText });
+
 // Screenshots at the sizes the app is used at: laptop, projector, phone.
 for (const [name, viewport] of [["1366x768", { width: 1366, height: 768 }], ["1920x1080", { width: 1920, height: 1080 }], ["390x844", { width: 390, height: 844 }]]) {
   test(`screenshot ${name}`, async (page) => {
@@ -208,7 +213,13 @@ for (const [name, viewport] of [["1366x768", { width: 1366, height: 768 }], ["19
 const browser = await launch();
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 for (const [i, t] of tests.entries()) {
+  if (t.skip) {
+    skipped++;
+    console.log(`ok ${i + 1} - ${t.name} # SKIP ${t.skip}`);
+    continue;
+  }
   let session;
   try {
     session = await open(browser, t.viewport);
@@ -225,5 +236,5 @@ for (const [i, t] of tests.entries()) {
   }
 }
 await browser.close();
-console.log(`browser: ${passed} passed, ${failed} failed`);
+console.log(`browser: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed ? 1 : 0);
