@@ -42,18 +42,16 @@ pub fn text_commands(step: &Step) -> Vec<String> {
     blocks.extend(step.hints.iter().map(|h| Block::Paragraph(h.clone())));
     blocks.extend(step.why.iter().cloned());
     for_each_inline(&blocks, &mut |i| {
-        if let Inline::Code(c) = i {
-            if c.starts_with("docker ") {
+        if let Inline::Code(c) = i
+            && c.starts_with("docker ") {
                 out.push(c.clone());
             }
-        }
     });
     for b in &blocks {
-        if let Block::Code { lang, text } = b {
-            if lang == "sh" {
+        if let Block::Code { lang, text } = b
+            && lang == "sh" {
                 out.extend(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_string));
             }
-        }
     }
     out
 }

@@ -119,11 +119,10 @@ fn list_item(line: &str) -> Option<(bool, &str)> {
         return Some((false, rest));
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=3).contains(&digits) {
-        if let Some(rest) = line[digits..].strip_prefix(". ") {
+    if (1..=3).contains(&digits)
+        && let Some(rest) = line[digits..].strip_prefix(". ") {
             return Some((true, rest));
         }
-    }
     None
 }
 
@@ -170,14 +169,13 @@ fn inline_at(src: &str, depth: u32) -> Vec<Inline> {
                 rest = &after[end + 1..];
                 continue;
             }
-        } else if depth < MAX_DEPTH && c == '[' {
-            if let Some((label, url, used)) = link(after) {
+        } else if depth < MAX_DEPTH && c == '['
+            && let Some((label, url, used)) = link(after) {
                 flush(&mut text, &mut out);
                 out.push(Inline::Link { text: inline_at(label, depth + 1), url: url.to_string() });
                 rest = &after[used..];
                 continue;
             }
-        }
         text.push(c);
         rest = after;
     }

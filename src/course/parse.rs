@@ -37,6 +37,8 @@ impl std::fmt::Display for ParseError {
 
 type Lines<'a> = [(u32, &'a str)];
 type Res<T> = Result<T, (u32, String)>;
+/// A heading (line, title) or none for the text before the first one, and the lines under it.
+type Section<'a> = (Option<(u32, &'a str)>, Vec<(u32, &'a str)>);
 
 const KEYS: &[&str] = &["titulo", "resumo", "aprender", "conceitos", "hosts", "preparo"];
 const OBJECTIVE: &str = "Objetivo";
@@ -105,8 +107,7 @@ fn read(file: &str, src: &str) -> Res<Lesson> {
 
 /// Splits lines at headings starting with `marker` outside code fences: the text before the
 /// first heading (no heading), then each heading with its lines.
-#[allow(clippy::type_complexity)]
-fn split_at_headings<'a>(lines: &Lines<'a>, marker: &str) -> Vec<(Option<(u32, &'a str)>, Vec<(u32, &'a str)>)> {
+fn split_at_headings<'a>(lines: &Lines<'a>, marker: &str) -> Vec<Section<'a>> {
     let mut out = vec![(None, Vec::new())];
     let mut fence = false;
     for &(n, l) in lines {
@@ -213,7 +214,7 @@ fn step(line: u32, heading: &str, lines: &Lines) -> Res<Step> {
             highlights.push(h);
         }
     }
-    let mut found: Vec<(&str, u32, &[(u32, &str)])> = Vec::new();
+    let mut found: Vec<(&str, u32, &Lines)> = Vec::new();
     for (h, ls) in &sections[1..] {
         let (n, name) = h.ok_or((line, "seção sem título".to_string()))?;
         if ![OBJECTIVE, HINTS, SOLUTION, WHY].contains(&name) {

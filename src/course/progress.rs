@@ -81,8 +81,7 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let mut p = Progress::default();
-        p.current = Some("02-primeiro-conteiner".into());
+        let mut p = Progress { current: Some("02-primeiro-conteiner".into()), ..Progress::default() };
         p.record(Some("02-primeiro-conteiner"), &["docker run hello-world".into(), "\u{3}".into()]);
         p.lessons.get_mut("02-primeiro-conteiner").unwrap().done.insert(0);
         p.record(None, &["docker ps".into()]);

@@ -116,8 +116,7 @@ fn reset_forgets_only_the_open_lesson() {
 
 #[test]
 fn an_unknown_saved_lesson_opens_free_mode_and_unsupported_goals_can_be_marked() {
-    let mut p = Progress::default();
-    p.current = Some("99-nao-existe".into());
+    let p = Progress { current: Some("99-nao-existe".into()), ..Progress::default() };
     let mut t = Tutor::new(lessons(), p);
     assert_eq!(t.lesson_index(), None);
     let six = lesson("06-volumes");
