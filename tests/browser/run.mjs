@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { launch, open } from "./browser.mjs";
+import { lessonTests } from "./lessons.mjs";
 
 const SHOTS = process.env.DOCA_SCREENSHOTS || "target/screenshots";
 const ONLY = process.env.DOCA_ONLY || "";
@@ -15,6 +16,8 @@ const tests = [];
 const test = (name, fn, options = {}) => tests.push({ name, fn, ...options });
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
+// A test that cannot pass yet: listed with its reason, not run.
+test.skip = (name, reason, fn, options = {}) => tests.push({ name, fn, ...options, skip: reason });
 
 function assert(cond, message) {
   if (!cond) throw new Error(message);
@@ -424,6 +427,8 @@ test("on-screen keys are hidden on a laptop", async (page) => {
   assert(!(await page.locator(".screen-keys").isVisible()), "keys visible on a laptop");
 });
 
+lessonTests(test, { assert, typeLine, waitForText, screenText });
+
 // Screenshots at the sizes the app is used at: laptop, projector, phone.
 for (const [name, viewport] of [["1366x768", LAPTOP], ["1920x1080", { width: 1920, height: 1080 }], ["390x844", PHONE]]) {
   test(`screenshot ${name}`, async (page) => {
@@ -477,9 +482,15 @@ async function firstStage(browser) {
 const browser = await launch();
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const timeout = (ms) => new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms));
 for (const [i, t] of tests.entries()) {
   if (ONLY && !t.name.includes(ONLY)) continue;
+  if (t.skip) {
+    skipped++;
+    console.log(`ok ${i + 1} - ${t.name} # SKIP ${t.skip}`);
+    continue;
+  }
   let session;
   try {
     if (t.custom) {
@@ -500,5 +511,5 @@ for (const [i, t] of tests.entries()) {
   }
 }
 await browser.close();
-console.log(`browser: ${passed} passed, ${failed} failed`);
+console.log(`browser: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed ? 1 : 0);
