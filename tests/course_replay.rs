@@ -41,14 +41,14 @@ fn reference_solutions_reach_every_goal_through_the_shell() {
 }
 
 #[test]
-#[ignore = "needs the docker CLI in the shell: until it lands, Session::submit answers `command not found`"]
 fn every_command_in_the_lessons_text_runs_without_an_internal_error() {
     let (lessons, _) = load();
     let mut failures = Vec::new();
     for lesson in &lessons {
         let (mut session, _) = start_session(&lesson.setup);
         for (i, step) in lesson.steps.iter().enumerate() {
-            for cmd in text_commands(step) {
+            // `…` marks a template in the prose (`docker exec web sh -c "…"`), not a command.
+            for cmd in text_commands(step).into_iter().filter(|c| !c.contains('…')) {
                 // Each command runs on a copy of the world as it is when the step starts.
                 let mut copy = session.clone();
                 match catch_unwind(AssertUnwindSafe(|| copy.submit(&cmd))) {
