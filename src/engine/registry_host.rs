@@ -51,11 +51,12 @@ fn live_registries(w: &World) -> Vec<Live> {
     let mut out = Vec::new();
     for d in &w.daemons {
         for c in d.containers.values() {
+            // The port first: it rules out almost every container without an image lookup.
+            let port = c.host_config.port_bindings.get("5000/tcp").and_then(|b| b.first()).map(|b| b.host_port.clone());
+            let Some(port) = port.filter(|p| !p.is_empty()) else { continue };
             if !is_registry_image(w, d.id, &c.image) {
                 continue;
             }
-            let port = c.host_config.port_bindings.get("5000/tcp").and_then(|b| b.first()).map(|b| b.host_port.clone());
-            let Some(port) = port.filter(|p| !p.is_empty()) else { continue };
             out.push(Live {
                 daemon: d.id,
                 container: c.id.clone(),

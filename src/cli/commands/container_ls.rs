@@ -85,12 +85,6 @@ pub fn row(s: &ContainerSummary, trunc: bool, now: Time, size_used: Rc<Cell<bool
     let mounts = mounts.join(",");
     let local = s.mounts.iter().filter(|(_, local)| *local).count().to_string();
     let networks = s.networks.join(",");
-    let json = serde_json::json!({
-        "Command": command, "CreatedAt": created, "ID": id, "Image": image, "Labels": labels,
-        "LocalVolumes": local, "Mounts": mounts, "Names": names, "Networks": networks,
-        "Platform": null, "Ports": ports, "RunningFor": running_for, "Size": size,
-        "State": s.state, "Status": s.status,
-    });
     let label_map = s.labels.clone();
     let size_text = size.clone();
     Record::new("*formatter.ContainerContext")
@@ -113,7 +107,7 @@ pub fn row(s: &ContainerSummary, trunc: bool, now: Time, size_used: Rc<Cell<bool
         .field("Mounts", mounts)
         .field("LocalVolumes", local)
         .field("Networks", networks)
-        .json(json)
+        .marshal_members()
         .into_value()
 }
 

@@ -173,6 +173,10 @@ impl TabWriter {
 /// go-runewidth's `StringWidth` for the characters terminal output contains: wide East
 /// Asian characters count 2, combining marks and zero-width characters 0.
 pub fn display_width(s: &str) -> usize {
+    // Printable ASCII (nearly every cell) is one column per byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     s.chars().map(char_width).sum()
 }
 

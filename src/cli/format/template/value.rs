@@ -83,6 +83,9 @@ pub struct Record {
     /// Map entries answered for names that are not members (`SubHeaderContext`).
     map: Option<BTreeMap<String, String>>,
     json: Option<serde_json::Value>,
+    /// `{{json .}}` is every field and argument-less method, sorted by name (a docker
+    /// formatter context's `MarshalJSON`, which calls each method).
+    json_from_members: bool,
     /// `{{json .}}` escapes `<`, `>`, `&` (a formatter context's `MarshalJSON`).
     escape_html: bool,
     display: Option<String>,
@@ -95,6 +98,7 @@ impl Record {
             members: Vec::new(),
             map: None,
             json: None,
+            json_from_members: false,
             escape_html: false,
             display: None,
         }
@@ -122,6 +126,14 @@ impl Record {
     /// The JSON `{{json .}}` prints for this record (default: its fields as an object).
     pub fn json(mut self, v: serde_json::Value) -> Record {
         self.json = Some(v);
+        self
+    }
+
+    /// `{{json .}}` of a docker formatter context: every field and argument-less method by
+    /// name, sorted, methods called only when the JSON is asked for (`MarshalJSON`).
+    pub fn marshal_members(mut self) -> Record {
+        self.json_from_members = true;
+        self.escape_html = true;
         self
     }
 
@@ -205,6 +217,23 @@ impl Record {
     fn to_json(&self) -> serde_json::Value {
         if let Some(j) = &self.json {
             return j.clone();
+        }
+        if self.json_from_members {
+            let mut sorted: BTreeMap<&str, serde_json::Value> = BTreeMap::new();
+            for (name, m) in &self.members {
+                match m {
+                    Member::Field(v) => {
+                        sorted.insert(name, v.to_json());
+                    }
+                    Member::Method(0, f) => {
+                        if let Ok(v) = f(&[]) {
+                            sorted.insert(name, v.to_json());
+                        }
+                    }
+                    Member::Method(..) => {}
+                }
+            }
+            return serde_json::Value::Object(sorted.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
         }
         if let Some(map) = &self.map {
             return serde_json::Value::Object(
