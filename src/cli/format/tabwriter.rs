@@ -180,7 +180,8 @@ pub fn display_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-fn char_width(c: char) -> usize {
+/// The columns one character takes in a terminal (0, 1 or 2).
+pub fn char_width(c: char) -> usize {
     let u = c as u32;
     if u == 0 || (0x300..=0x36f).contains(&u) || (0x200b..=0x200f).contains(&u) || u == 0xfeff {
         return 0;

@@ -74,12 +74,25 @@ enum Member {
     Method(usize, MethodFn),
 }
 
+/// How computed members are answered: by name, with the call's arguments.
+pub type ComputeFn = Rc<dyn Fn(&str, &[Value]) -> Result<Value, String>>;
+
+/// Members computed when a template asks for them (a listing's row: a format naming three
+/// columns computes three). `names` lists each with `None` for a field, `Some(arity)` for a
+/// method.
+#[derive(Clone)]
+struct Computed {
+    names: &'static [(&'static str, Option<usize>)],
+    get: ComputeFn,
+}
+
 /// A Go struct (or map type with methods) as the template sees it.
 #[derive(Clone)]
 pub struct Record {
     /// Go type name used in errors: `*formatter.ContainerContext`.
     pub type_name: String,
     members: Vec<(String, Member)>,
+    computed: Option<Computed>,
     /// Map entries answered for names that are not members (`SubHeaderContext`).
     map: Option<BTreeMap<String, String>>,
     json: Option<serde_json::Value>,
@@ -96,6 +109,7 @@ impl Record {
         Record {
             type_name: type_name.to_string(),
             members: Vec::new(),
+            computed: None,
             map: None,
             json: None,
             json_from_members: false,
@@ -121,6 +135,49 @@ impl Record {
         self.members
             .push((name.to_string(), Member::Method(arity, Rc::new(f))));
         self
+    }
+
+    /// Members computed on demand by `get(name, args)`, after the ones added one by one.
+    pub fn computed(
+        mut self,
+        names: &'static [(&'static str, Option<usize>)],
+        get: impl Fn(&str, &[Value]) -> Result<Value, String> + 'static,
+    ) -> Record {
+        self.computed = Some(Computed { names, get: Rc::new(get) });
+        self
+    }
+
+    /// The computed member `name`: `Some(None)` for a field, `Some(Some(arity))` for a method.
+    fn computed_kind(&self, name: &str) -> Option<Option<usize>> {
+        let c = self.computed.as_ref()?;
+        c.names.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+    }
+
+    /// Every member as `(name, value)` the way Go's JSON marshalling of a formatter context
+    /// sees them: fields and argument-less methods, in declaration order.
+    fn plain_members(&self) -> Vec<(&str, Value)> {
+        let mut out = Vec::new();
+        for (name, m) in &self.members {
+            match m {
+                Member::Field(v) => out.push((name.as_str(), v.clone())),
+                Member::Method(0, f) => {
+                    if let Ok(v) = f(&[]) {
+                        out.push((name.as_str(), v));
+                    }
+                }
+                Member::Method(..) => {}
+            }
+        }
+        if let Some(c) = &self.computed {
+            for (name, kind) in c.names {
+                if matches!(kind, None | Some(0))
+                    && let Ok(v) = (c.get)(name, &[])
+                {
+                    out.push((name, v));
+                }
+            }
+        }
+        out
     }
 
     /// The JSON `{{json .}}` prints for this record (default: its fields as an object).
@@ -180,6 +237,12 @@ impl Record {
                 Member::Method(arity, _) => Err(*arity),
             });
         }
+        if let Some(kind) = self.computed_kind(name) {
+            return Some(match kind {
+                None => Ok(self.call(name, &[]).unwrap_or(Value::NoValue)),
+                Some(arity) => Err(arity),
+            });
+        }
         let map = self.map.as_ref()?;
         Some(Ok(map
             .get(name)
@@ -190,6 +253,10 @@ impl Record {
         match self.members.iter().find(|(n, _)| n == name) {
             Some((_, Member::Method(_, f))) => f(args),
             Some((_, Member::Field(v))) => Ok(v.clone()),
+            None if self.computed_kind(name).is_some() => match &self.computed {
+                Some(c) => (c.get)(name, args),
+                None => Ok(Value::NoValue),
+            },
             None => Err(format!(
                 "can't evaluate field {name} in type {}",
                 self.type_name
@@ -219,20 +286,8 @@ impl Record {
             return j.clone();
         }
         if self.json_from_members {
-            let mut sorted: BTreeMap<&str, serde_json::Value> = BTreeMap::new();
-            for (name, m) in &self.members {
-                match m {
-                    Member::Field(v) => {
-                        sorted.insert(name, v.to_json());
-                    }
-                    Member::Method(0, f) => {
-                        if let Ok(v) = f(&[]) {
-                            sorted.insert(name, v.to_json());
-                        }
-                    }
-                    Member::Method(..) => {}
-                }
-            }
+            let sorted: BTreeMap<&str, serde_json::Value> =
+                self.plain_members().into_iter().map(|(k, v)| (k, v.to_json())).collect();
             return serde_json::Value::Object(sorted.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
         }
         if let Some(map) = &self.map {
@@ -248,6 +303,15 @@ impl Record {
                 obj.insert(name.clone(), v.to_json());
             }
         }
+        if let Some(c) = &self.computed {
+            for (name, kind) in c.names {
+                if kind.is_none()
+                    && let Ok(v) = (c.get)(name, &[])
+                {
+                    obj.insert(name.to_string(), v.to_json());
+                }
+            }
+        }
         serde_json::Value::Object(obj)
     }
 
@@ -259,7 +323,7 @@ impl Record {
             let parts: Vec<String> = map.iter().map(|(k, v)| format!("{k}:{v}")).collect();
             return format!("map[{}]", parts.join(" "));
         }
-        let parts: Vec<String> = self
+        let mut parts: Vec<String> = self
             .members
             .iter()
             .filter_map(|(_, m)| match m {
@@ -267,6 +331,9 @@ impl Record {
                 Member::Method(..) => None,
             })
             .collect();
+        if let Some(c) = &self.computed {
+            parts.extend(c.names.iter().filter(|(_, k)| k.is_none()).filter_map(|(n, _)| (c.get)(n, &[]).ok()).map(|v| v.sprint()));
+        }
         format!("{{{}}}", parts.join(" "))
     }
 }
