@@ -148,6 +148,11 @@ pub fn TerminalPane(props: &TerminalPaneProps) -> Html {
             e.prevent_default();
             let (text, cursor) = dom::read_input(&input);
             state.dispatch(Action::Key { key, text, cursor });
+            // Enter always takes the line: empty the field now, so keys typed before the
+            // next render land in an empty field rather than after the old line.
+            if key == Key::Enter {
+                dom::write_input(&input, "", 0);
+            }
         })
     };
     let oninput = {

@@ -45,7 +45,7 @@ export function lessonTests(test, { assert, typeLine, waitForText, screenText })
 
   test("the step, the lesson and the typed lines survive a reload", async (page) => {
     await openLesson(page, 3);
-    await page.getByRole("button", { name: "Próximo" }).click();
+    await page.getByRole("button", { name: "Próximo", exact: true }).click();
     assert((await page.locator(".step-count").innerText()).startsWith("Passo 2 de"), "second step");
     await page.locator(".input").click();
     await typeLine(page, "echo oi");
@@ -59,7 +59,7 @@ export function lessonTests(test, { assert, typeLine, waitForText, screenText })
 
   test("Recomeçar lição forgets the lesson's progress", async (page) => {
     await openLesson(page, 3);
-    await page.getByRole("button", { name: "Próximo" }).click();
+    await page.getByRole("button", { name: "Próximo", exact: true }).click();
     await page.getByRole("button", { name: "Recomeçar lição" }).click();
     await page.waitForFunction(() => document.querySelector(".step-count")?.innerText.startsWith("Passo 1 de"));
     await page.reload();
@@ -93,7 +93,7 @@ export function lessonTests(test, { assert, typeLine, waitForText, screenText })
       await page.locator(".objective.met").waitFor();
       assert((await page.locator(".objective .check").innerText()) === "✓", "check mark");
       assert(await page.getByText("Muito bem!").isVisible(), "well done");
-      await page.getByRole("button", { name: "Próximo" }).click();
+      await page.getByRole("button", { name: "Próximo", exact: true }).click();
       await page.locator(".input").click();
       await typeLine(page, "docker run --name ola hello-world");
       await page.locator(".objective.met").waitFor();

@@ -130,8 +130,8 @@ test("step back to before the start, then forward to the end", async (page) => {
   await typeLine(page, RUN_NGINX);
   await animationDone(page);
   const web = node(page, "Contêiner, web");
-  const back = page.getByRole("button", { name: "Passo anterior" });
-  const forward = page.getByRole("button", { name: "Próximo passo" });
+  const back = page.getByRole("button", { name: "Etapa anterior" });
+  const forward = page.getByRole("button", { name: "Próxima etapa" });
   const end = await stepText(page);
   let clicks = 0;
   while (!(await web.getAttribute("aria-label")).endsWith("criado") && clicks < 12) {
