@@ -156,6 +156,7 @@ impl Event {
             }
             EventKind::TimePassed { seconds } => format!("Passaram-se {seconds} segundo(s)."),
             EventKind::Note { key } => note(key),
+            other => super::narration_net::narrate(other).unwrap_or_default(),
         }
     }
 }

@@ -74,6 +74,7 @@ impl World {
             ip: ip.into(),
             daemon: None,
             fs: Default::default(),
+            base: None,
         });
         id
     }

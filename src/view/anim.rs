@@ -135,6 +135,12 @@ fn base_ms(k: &EventKind) -> u32 {
         WritableLayerChanged { .. } => 120,
         TimePassed { .. } => 260,
         Note { .. } => 220,
+        VolumeCreated { .. } | VolumeRemoved { .. } | NetworkCreated { .. } | NetworkRemoved { .. } => 180,
+        VolumePopulated { .. } | VolumeMounted { .. } => 150,
+        NetworkConnected { .. } | NetworkDisconnected { .. } | PortPublished { .. } => 150,
+        DnsQuery { .. } => 200,
+        PacketSent { .. } => 240,
+        PacketDropped { .. } => 200,
     }
 }
 
@@ -217,6 +223,7 @@ fn step_for(i: u32, e: &Event, before: &Scene, after: &Scene) -> Step {
         WritableLayerChanged { container, paths } => (None, vec![NodeId::writable(d, container), NodeId::container(d, container)], Reveal::WritableChanged { daemon: d, container: container.clone(), paths: *paths }),
         TimePassed { .. } => (None, Vec::new(), Reveal::Nothing),
         Note { .. } => (None, vec![from, to], Reveal::Nothing),
+        _ => (None, vec![from, to], Reveal::Nothing),
     };
     Step { event: i, duration_ms: base_ms(&e.kind), caption: e.narration(), packet: pk, highlight, reveal, repo, per_layer }
 }

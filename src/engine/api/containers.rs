@@ -120,6 +120,9 @@ impl Api<'_> {
             restart_backoff: Span::ZERO,
             task: None,
             networks,
+            mounts: Vec::new(),
+            tmpfs: Default::default(),
+            connections: 0,
         };
         self.daemon_mut().containers.insert(id.clone(), container);
         let to = Actor::Container { daemon: self.daemon, container: id.clone() };

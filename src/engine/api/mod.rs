@@ -23,6 +23,7 @@ pub mod ports;
 pub mod pull;
 pub mod summary;
 pub mod system;
+pub mod volumes;
 
 use super::event::{Actor, ClientId, DaemonId, EventKind};
 use super::world::World;

@@ -184,12 +184,6 @@ impl Api<'_> {
         self.serve("POST", &path, 200, |_| Ok(Vec::new()))
     }
 
-    /// `POST /volumes/prune`: doca's daemons hold no volumes yet.
-    pub fn volume_prune(&mut self, filters: &BTreeMap<String, Vec<String>>) -> ApiResult<(Vec<String>, u64)> {
-        let path = prune_path("/volumes/prune", filters);
-        self.serve("POST", &path, 200, |_| Ok((Vec::new(), 0)))
-    }
-
     /// `POST /build/prune`: no build cache yet.
     pub fn build_cache_prune(&mut self, all: bool, filters: &BTreeMap<String, Vec<String>>) -> ApiResult<(Vec<String>, u64)> {
         let mut path = prune_path("/build/prune", filters);

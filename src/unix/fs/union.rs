@@ -139,6 +139,11 @@ impl<'a> UnionFs<'a> {
         self
     }
 
+    /// Paths the upper layer holds a node for (not whiteouts), in order.
+    pub fn upper_paths(&self) -> Vec<String> {
+        self.upper.iter().filter(|(_, e)| !matches!(e, Entry::Whiteout)).map(|(k, _)| k.clone()).collect()
+    }
+
     /// Index of the deepest mount containing the normalized path `p`.
     pub(super) fn mount_of(&self, p: &str) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;

@@ -35,6 +35,7 @@ pub mod image;
 pub mod info;
 pub mod ls;
 pub mod misc;
+pub mod net;
 pub mod regex;
 pub mod sed;
 pub mod server;
