@@ -36,6 +36,11 @@ pub trait HostFiles {
     fn stdin(&self) -> Option<&str> {
         None
     }
+
+    /// The shell's working directory (relative bind-mount sources start there).
+    fn cwd(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// No files at all (tests).

@@ -310,10 +310,12 @@ pub fn exited(w: &mut World, d: DaemonId, id: &str, code: i32) {
     let auto_remove = c.host_config.auto_remove;
     emit_state(w, d, id, before, Status::Exited);
     if auto_remove {
-        if let Some(c) = w.daemon_mut(d).containers.remove(id) {
-            w.daemon_mut(d).release_retained(&c.image);
-        }
+        let removed = w.daemon_mut(d).containers.remove(id);
         w.emit(Actor::Daemon { daemon: d }, container_actor(d, id), EventKind::ContainerRemoved { container: id.into() });
+        if let Some(c) = removed {
+            w.daemon_mut(d).release_retained(&c.image);
+            super::api::mounts::remove_anonymous_volumes(w, d, &c.mounts);
+        }
     }
 }
 

@@ -118,6 +118,8 @@ impl World {
                     labels: Default::default(),
                     options,
                     builtin: true,
+                    user_subnet: false,
+                    ip_range: String::new(),
                 },
             );
         }

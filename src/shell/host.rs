@@ -123,6 +123,10 @@ impl HostFiles for SnapshotFiles {
     fn stdin(&self) -> Option<&str> {
         self.stdin.as_deref()
     }
+
+    fn cwd(&self) -> Option<&str> {
+        Some(&self.cwd)
+    }
 }
 
 impl Fs for HostSys<'_> {

@@ -154,4 +154,15 @@ pub struct HostConfig {
     pub memory: i64,
     pub nano_cpus: i64,
     pub init: Option<bool>,
+    /// The create request's `NetworkingConfig`: per network, the aliases and address
+    /// asked for (`--network-alias`, `--ip`), in the order given.
+    pub networking: Vec<EndpointRequest>,
+}
+
+/// One network a container asks to join at creation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EndpointRequest {
+    pub network: String,
+    pub aliases: Vec<String>,
+    pub ipv4_address: String,
 }

@@ -28,6 +28,11 @@ pub struct Network {
     pub options: BTreeMap<String, String>,
     /// One of the three networks every daemon starts with (cannot be removed).
     pub builtin: bool,
+    /// The subnet was given by the user (`--subnet`): only then may containers ask for an
+    /// address with `--ip`.
+    pub user_subnet: bool,
+    /// `--ip-range`: where automatic addresses come from (empty: the whole subnet).
+    pub ip_range: String,
 }
 
 /// A container's attachment to a network.

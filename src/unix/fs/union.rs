@@ -55,7 +55,11 @@ pub(super) enum Hit<'l> {
 /// What one layer says about `p`.
 pub(super) fn hit<'l>(layer: &'l Layer, p: &str) -> Hit<'l> {
     if p == "/" {
-        return Hit::Implicit;
+        // A mounted tree may record its root directory's metadata under `/`.
+        return match layer.get("/") {
+            Some(e @ Entry::Node(Node::Dir { .. })) => Hit::Entry(e),
+            _ => Hit::Implicit,
+        };
     }
     if let Some(e) = layer.get(p) {
         return match e {
