@@ -8,6 +8,7 @@
 //! draws it in the browser.
 
 pub mod cli;
+pub mod course;
 pub mod engine;
 pub mod shell;
 #[cfg(target_arch = "wasm32")]

@@ -9,7 +9,7 @@ use doca::cli::{Cmd, help};
 
 fn check_dir(mode: &str, server: ServerInfo) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/help").join(mode);
-    let env = Env { server, term_width: None, config_dir: "/root/.docker".into(), buildx: false, vars: Vec::new() };
+    let env = Env { server, term_width: None, config_dir: "/root/.docker".into(), buildx: false, vars: Vec::new(), stderr_tty: false };
     let mut failures = Vec::new();
     let mut count = 0;
     let mut entries: Vec<_> = std::fs::read_dir(&dir).expect("fixtures").map(|e| e.unwrap().path()).collect();

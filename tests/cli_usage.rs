@@ -52,7 +52,7 @@ fn parse_level(c: &Case) -> bool {
 const BUILDX_WARNING: &str = "DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/\n\n";
 
 fn env() -> Env {
-    Env { server: ServerInfo::unreachable(), term_width: None, config_dir: "/root/.docker".into(), buildx: false, vars: Vec::new() }
+    Env { server: ServerInfo::unreachable(), term_width: None, config_dir: "/root/.docker".into(), buildx: false, vars: Vec::new(), stderr_tty: false }
 }
 
 #[test]

@@ -16,7 +16,7 @@ fn rows(d: &Details) -> Vec<(String, String)> {
 fn every_focusable_node_has_details() {
     let scene = build(&view_support::world_with(12));
     for vp in [(1366.0, 768.0), (390.0, 844.0)] {
-        let l = layout(&scene, Viewport { width: vp.0, height: vp.1 }, &Focus::default(), Options { deep: true });
+        let l = layout(&scene, Viewport { width: vp.0, height: vp.1 }, &Focus::default(), Options { deep: true, ..Options::default() });
         for n in l.nodes.iter().filter(|n| n.focusable) {
             let d = details(&scene, &n.object).unwrap_or_else(|| panic!("no details for {}", n.object.0));
             assert!(!d.title.is_empty() && !d.summary.is_empty(), "{}", n.object.0);

@@ -65,7 +65,7 @@ fn deep_view_and_desktop_layouts_do_not_overlap() {
     w.hosts[0].kind = doca::engine::model::host::HostKind::WindowsDesktop;
     let scene = build(&w);
     for vp in VIEWPORTS {
-        let l = layout(&scene, Viewport { width: vp.0, height: vp.1 }, &Focus::default(), Options { deep: true });
+        let l = layout(&scene, Viewport { width: vp.0, height: vp.1 }, &Focus::default(), Options { deep: true, ..Options::default() });
         check_geometry(&l, &format!("desktop {}×{}", vp.0, vp.1));
         assert!(l.nodes.iter().any(|n| n.kind == Kind::Desktop));
         assert!(l.nodes.iter().any(|n| n.kind == Kind::Containerd));
@@ -180,6 +180,8 @@ fn several_hosts_daemons_clients_and_registries() {
         content: Default::default(),
         accounts: Default::default(),
         online: false,
+        removed: false,
+        volume: None,
     });
     let scene = build(&w);
     for vp in VIEWPORTS.into_iter().chain(PANES) {
@@ -199,7 +201,40 @@ proptest::proptest! {
     #[test]
     fn any_size_any_screen_no_overlap(n in 0usize..60, w in 320.0f64..2600.0, h in 240.0f64..1600.0, deep in proptest::bool::ANY) {
         let scene = build(&view_support::world_with(n));
-        let l = layout(&scene, Viewport { width: w, height: h }, &Focus::default(), Options { deep });
+        let l = layout(&scene, Viewport { width: w, height: h }, &Focus::default(), Options { deep, ..Options::default() });
         check_geometry(&l, &format!("{n} em {w}×{h}"));
+    }
+}
+
+/// Stages the diagram gets beside the terminal (laptop, 1600×900, projector) and below it
+/// on a phone.
+const STAGES: [(f64, f64); 4] = [(690.0, 430.0), (780.0, 500.0), (1000.0, 700.0), (360.0, 330.0)];
+
+#[test]
+fn the_fit_shows_everything_or_scrolls_only_vertically() {
+    use doca::view::layout_fit::{MIN_ZOOM, fit};
+    for n in SIZES {
+        let scene = build(&view_support::world_with(n));
+        for (w, h) in STAGES {
+            let f = fit(&[&scene], Viewport { width: w, height: h }, &Focus::default(), false);
+            let l = f.layout(&scene, &Focus::default(), false);
+            let what = format!("{n} contêineres num palco {w}×{h} ({f:?})");
+            check_geometry(&l, &what);
+            // Never wider than the stage: nothing is cut on the right.
+            assert!(l.width * f.zoom <= w + 0.5, "{what}: {} px wide", l.width * f.zoom);
+            // Side by side, the whole diagram is on screen unless the zoom is at its floor.
+            if !f.portrait && f.zoom > MIN_ZOOM {
+                assert!(l.height * f.zoom <= h + 0.5, "{what}: {} px tall", l.height * f.zoom);
+            }
+            // The registries column is drawn.
+            assert!(l.nodes.iter().any(|p| p.kind == Kind::Registry), "{what}: no registry");
+        }
+    }
+    // A laptop shows a few containers, their images and the registries without scrolling.
+    for n in [1, 5] {
+        let scene = build(&view_support::world_with(n));
+        let f = fit(&[&scene], Viewport { width: 690.0, height: 430.0 }, &Focus::default(), false);
+        let l = f.layout(&scene, &Focus::default(), false);
+        assert!(!f.portrait && l.height * f.zoom <= 430.5, "{n}: {f:?}, {} tall", l.height);
     }
 }

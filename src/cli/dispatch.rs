@@ -41,6 +41,13 @@ pub trait HostFiles {
     fn cwd(&self) -> Option<&str> {
         None
     }
+
+    /// The files under directory `path` (relative to the working directory) as a tree rooted
+    /// at `/` (a build context), or `not found` when there is no such directory.
+    fn tree(&self, path: &str) -> Result<crate::engine::fs::Tree, String> {
+        let _ = path;
+        Err("not found".into())
+    }
 }
 
 /// No files at all (tests).

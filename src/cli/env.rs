@@ -100,6 +100,8 @@ pub struct Env {
     pub buildx: bool,
     /// The client process's environment variables (what the shell exported).
     pub vars: Vec<(String, String)>,
+    /// Standard error is the terminal (BuildKit then draws its `tty` progress).
+    pub stderr_tty: bool,
 }
 
 impl Default for Env {
@@ -110,6 +112,7 @@ impl Default for Env {
             config_dir: "/root/.docker".into(),
             buildx: false,
             vars: Vec::new(),
+            stderr_tty: false,
         }
     }
 }

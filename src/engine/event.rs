@@ -121,6 +121,12 @@ pub enum EventKind {
     PacketSent { proto: String, dst: String, port: u16, what: String },
     /// Traffic that got nowhere: `why` is `refused`, `unreachable`, `timeout`, `internal`.
     PacketDropped { dst: String, port: u16, why: String },
+    /// A build step ran in the daemon's builder (`cached`: reused from the build cache).
+    BuildStep { step: String, cached: bool },
+    /// A registry began answering at `domain` (a `registry:2` container started).
+    RegistryOnline { domain: String },
+    /// A registry stopped answering (its container stopped or was removed).
+    RegistryOffline { domain: String },
     /// A free-form step described only by its narration key (rare; prefer a typed variant).
     Note { key: String },
 }

@@ -6,6 +6,7 @@
 //! clock, draws randomness or touches the browser.
 
 pub mod api;
+pub mod build;
 pub mod clock;
 pub mod event;
 pub mod fs;
@@ -22,6 +23,7 @@ pub mod oci;
 pub mod proc;
 pub mod procctx;
 pub mod reference;
+pub mod registry_host;
 pub mod rootfs;
 pub mod runtime;
 pub mod sandbox;

@@ -155,6 +155,18 @@ impl Event {
                 format!("A camada de escrita do contêiner mudou ({paths} caminho(s)).")
             }
             EventKind::TimePassed { seconds } => format!("Passaram-se {seconds} segundo(s)."),
+            EventKind::BuildStep { step, cached: true } => {
+                format!("Passo do build reaproveitado do cache (CACHED): {step}")
+            }
+            EventKind::BuildStep { step, cached: false } => {
+                format!("O builder executa o passo e grava uma nova camada: {step}")
+            }
+            EventKind::RegistryOnline { domain } => {
+                format!("Um registro privado passou a responder em {domain}.")
+            }
+            EventKind::RegistryOffline { domain } => {
+                format!("O registro em {domain} parou de responder.")
+            }
             EventKind::Note { key } => note(key),
             other => super::narration_net::narrate(other).unwrap_or_default(),
         }

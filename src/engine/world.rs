@@ -23,6 +23,8 @@ pub struct World {
     pub daemons: Vec<Daemon>,
     pub clients: Vec<Client>,
     pub registries: Vec<Registry>,
+    /// Content of registry containers kept in named volumes: volume name → content.
+    pub registry_data: BTreeMap<String, std::sync::Arc<super::model::registry::RegistryContent>>,
     /// Events recorded since the last [`World::take_events`].
     events: Vec<Event>,
 }
@@ -44,6 +46,7 @@ impl World {
             daemons: Vec::new(),
             clients: Vec::new(),
             registries: Vec::new(),
+            registry_data: BTreeMap::new(),
             events: Vec::new(),
         };
         w.registries.push(Registry {
@@ -51,8 +54,14 @@ impl World {
             domain: "docker.io".into(),
             kind: RegistryKind::Hub,
             content: super::hub::build::hub_content(),
-            accounts: BTreeMap::new(),
+            // Docker Hub accounts of the simulation (username → password).
+            accounts: [("aluno", "docker123"), ("professor", "docker123")]
+                .into_iter()
+                .map(|(u, p)| (u.to_string(), p.to_string()))
+                .collect(),
             online: true,
+            removed: false,
+            volume: None,
         });
         let host = w.add_linux_host("doca", "192.168.65.3");
         let daemon = w.add_daemon(host);
@@ -176,7 +185,7 @@ impl World {
 
     /// The registry serving `domain` (`docker.io`, `localhost:5000`), if any is online.
     pub fn registry_for(&self, domain: &str) -> Option<RegistryId> {
-        self.registries.iter().find(|r| r.domain == domain).map(|r| r.id)
+        self.registries.iter().find(|r| r.domain == domain && !r.removed).map(|r| r.id)
     }
 
     /// Records an event at the current time.
@@ -195,5 +204,6 @@ impl World {
         let target = self.clock.now() + span;
         super::runtime::run_until(self, target);
         self.clock.advance_to(target);
+        self.sync_registries();
     }
 }

@@ -40,12 +40,14 @@ pub struct HostSys<'w> {
     /// The host tree, out of the world while the shell runs.
     fs: RefCell<Layer>,
     pub produced: Produced,
+    /// Whether the standard error of the `docker` command about to run is the terminal.
+    ext_stderr_tty: bool,
 }
 
 impl<'w> HostSys<'w> {
     pub fn new(world: &'w mut World, host: HostId, client: ClientId, env: &'w Env, history: &'w [String]) -> HostSys<'w> {
         let fs = std::mem::take(&mut world.hosts[host.0 as usize].fs);
-        HostSys { world, host, client, env, history, real_dir: None, fs: RefCell::new(fs), produced: Produced::default() }
+        HostSys { world, host, client, env, history, real_dir: None, fs: RefCell::new(fs), produced: Produced::default(), ext_stderr_tty: true }
     }
 
     /// Puts the host tree back into the world.
@@ -68,7 +70,11 @@ impl<'w> HostSys<'w> {
         let files = HostReader { world: &*self.world, host: self.host };
         let mut snapshot_files = files.snapshot(cwd, self.real_dir.clone());
         snapshot_files.stdin = stdin.map(str::to_string);
-        let env = Env { vars: vars.to_vec(), ..self.env.clone() };
+        let env = Env {
+            vars: vars.to_vec(),
+            stderr_tty: self.ext_stderr_tty && self.env.term_width.is_some(),
+            ..self.env.clone()
+        };
         let mut ctx = ClientCtx { world: self.world, env: &env, client: self.client, files: &snapshot_files };
         let out = crate::cli::run(&argv[1..], &mut ctx);
         std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
@@ -126,6 +132,37 @@ impl HostFiles for SnapshotFiles {
 
     fn cwd(&self) -> Option<&str> {
         Some(&self.cwd)
+    }
+
+    fn tree(&self, path: &str) -> Result<Layer, String> {
+        let simulated = self.simulated_tree(path);
+        if let Some(dir) = &self.real_dir {
+            // The native twin: files the learner made in the simulated shell win, else the
+            // real directory.
+            if simulated.as_ref().is_ok_and(|t| !t.is_empty()) {
+                return simulated;
+            }
+            return super::real_tree::read(&dir.join(path));
+        }
+        simulated
+    }
+}
+
+impl SnapshotFiles {
+    fn simulated_tree(&self, path: &str) -> Result<Layer, String> {
+        let abs = crate::unix::fs::path::normalize(&self.cwd, path);
+        let flat = crate::engine::build::copy::flatten(&[host_fs::base(), &self.upper]);
+        let is_dir = abs == "/"
+            || matches!(flat.get(&abs), Some(crate::unix::fs::Entry::Node(Node::Dir { .. })))
+            || (flat.get(&abs).is_none() && flat.has_below(&abs));
+        if !is_dir {
+            return Err("not found".into());
+        }
+        let mut out = Layer::new();
+        for (p, e) in flat.below(&abs) {
+            out.put(&crate::unix::fs::path::rebase(p, &abs), e.clone());
+        }
+        Ok(out)
     }
 }
 
@@ -199,6 +236,9 @@ impl Sys for HostSys<'_> {
     }
     fn kernel(&self) -> KernelInfo {
         KernelInfo { release: self.world.hosts[self.host.0 as usize].kernel.clone(), ..KernelInfo::default() }
+    }
+    fn external_context(&mut self, _cwd: &str, stderr_tty: bool) {
+        self.ext_stderr_tty = stderr_tty;
     }
     fn external(
         &mut self,

@@ -13,6 +13,7 @@
 pub mod complete;
 pub mod host;
 pub mod host_fs;
+pub mod real_tree;
 pub mod outcome;
 
 pub use outcome::{Attachment, Chunk, Outcome, Stream};

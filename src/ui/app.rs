@@ -1,11 +1,13 @@
 //! The app: header, optional lesson pane, terminal pane and diagram pane, around one
-//! reducer. Effects here run pasted lines a batch per tick and call the save/restore hook.
+//! reducer. Effects here run pasted lines a batch per tick, restore the saved course progress
+//! on start and save it after each change.
 //!
 //! Invariant: the only state is the reducer's; effects never mutate it except by dispatch.
 
 use gloo_timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
+use super::boot::Handoff;
 use super::diagram::DiagramPane;
 use super::header::Header;
 use super::labels;
@@ -15,8 +17,15 @@ use super::state::{Action, AppState};
 use super::terminal_pane::TerminalPane;
 use crate::view::terminal_model::{BATCH_LINES, adapt_batch};
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Lines typed in the first stage, before the app started.
+    #[prop_or_default]
+    pub handoff: Handoff,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(AppState::default);
 
     // Pasted lines run one batch per tick so the page stays responsive; the batch size
@@ -54,36 +63,53 @@ pub fn App() -> Html {
             move || drop(interval)
         });
     }
-    // Save/restore hook point: replay saved lines on start, save after each new line.
+    // Restore the saved course progress once; save it whenever it may have changed.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let lines = persist::restore();
-            if !lines.is_empty() {
-                let pasted = lines.join("\n") + "\n";
-                dispatcher.dispatch(Action::Paste { pasted, text: String::new(), cursor: 0 });
+            if let Some(json) = persist::load() {
+                dispatcher.dispatch(Action::Restore(json));
+            }
+        });
+    }
+    // Lines typed while the simulator was loading run now, after any restored ones.
+    {
+        let dispatcher = state.dispatcher();
+        let handoff = props.handoff.clone();
+        use_effect_with((), move |_| {
+            if !handoff.is_empty() {
+                dispatcher.dispatch(Action::Handoff { lines: handoff.lines, draft: handoff.draft, cursor: handoff.cursor });
             }
         });
     }
     {
-        let session = state.session.clone();
-        use_effect_with(state.session.borrow().history().len(), move |_| {
-            persist::save(session.borrow().history());
+        let tutor = state.tutor.clone();
+        use_effect_with(state.progress_rev, move |rev| {
+            if *rev > 0 {
+                persist::save(tutor.progress());
+            }
         });
     }
 
     let onreset = state.dispatcher().to_callback().reform(|_| Action::Reset);
     let ontogglelessons = state.dispatcher().to_callback().reform(|_| Action::ToggleLessons);
+    let ondo = state.dispatcher().to_callback();
+    // The parts of the diagram the current step points at, for the diagram's styles.
+    let highlight = state
+        .tutor
+        .step()
+        .filter(|_| state.lessons_open)
+        .map(|s| s.highlights.iter().map(|h| h.token()).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
     html! {
         <div class="app">
             <Header lessons_open={state.lessons_open} {ontogglelessons} {onreset} />
             <main class={classes!("panes", state.lessons_open.then_some("with-lessons"))}>
                 if state.lessons_open {
-                    <LessonPane />
+                    <LessonPane tutor={state.tutor.clone()} map_open={state.map_open} ondo={ondo} />
                 }
                 <TerminalPane state={state.clone()} />
-                <section class="pane architecture" aria-label={labels::DIAGRAM}>
-                    <h2 class="pane-title">{ labels::DIAGRAM }</h2>
+                <section class="pane architecture" aria-label={labels::DIAGRAM} data-destaque={highlight}>
                     <DiagramPane feed={state.feed.clone()} />
                 </section>
             </main>

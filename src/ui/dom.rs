@@ -42,6 +42,21 @@ pub fn focus(input: &NodeRef) {
     }
 }
 
+/// Whether nothing in particular has the focus (the page itself).
+pub fn body_focused() -> bool {
+    gloo::utils::document().active_element().is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"))
+}
+
+/// Whether the focus is in a field that takes typing itself (input, text area, select,
+/// editable content).
+pub fn field_focused() -> bool {
+    gloo::utils::document().active_element().is_some_and(|el| {
+        let tag = el.tag_name().to_ascii_lowercase();
+        matches!(tag.as_str(), "input" | "textarea" | "select")
+            || el.get_attribute("contenteditable").is_some_and(|v| v != "false")
+    })
+}
+
 /// Whether the learner has selected some text on the page (then Ctrl+C copies it).
 pub fn has_selection() -> bool {
     gloo::utils::window()

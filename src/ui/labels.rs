@@ -6,11 +6,9 @@
 pub const PRODUCT: &str = "doca";
 pub const SUBTITLE: &str = "Simulador da arquitetura do Docker";
 pub const RESET: &str = "Reiniciar";
-pub const RESET_TITLE: &str = "Recomeçar com um mundo novo: sem contêineres, imagens ou histórico";
+pub const RESET_TITLE: &str = "Recomeçar do início: o mundo inicial da lição aberta, ou um mundo vazio no modo livre";
 pub const LESSONS: &str = "Lições";
 pub const LESSONS_TITLE: &str = "Mostrar ou esconder o painel de lições";
-pub const LESSONS_SOON: &str = "As lições guiadas chegam em breve.";
-pub const LESSONS_TRY: &str = "Por enquanto, digite um comando no terminal, por exemplo:";
 pub const TERMINAL: &str = "Terminal";
 pub const TERMINAL_INPUT: &str = "Linha de comando: digite um comando e tecle Enter";
 pub const TERMINAL_OUTPUT: &str = "Saída do terminal";

@@ -1,13 +1,27 @@
-//! Save and restore: the hook point for replay-based persistence. A session will be saved
-//! as the list of lines typed (the replay format) and restored by replaying them on a fresh
-//! world; for now nothing is stored, so a reload starts a new world.
+//! Save and restore of the course progress in the browser's `localStorage`: the open lesson,
+//! each lesson's step and completed steps, and the lines typed (the replay format; see
+//! [`crate::course::progress`]). A reload replays them on fresh worlds.
 //!
-//! Invariant: engine internals are never serialized here, only typed lines.
+//! Invariant: engine internals are never serialized here, only typed lines; storage that is
+//! missing or refuses writes (private mode, quota) is ignored, never a panic.
 
-/// Lines to replay when the app starts (none yet).
-pub fn restore() -> Vec<String> {
-    Vec::new()
+use crate::course::progress::Progress;
+
+/// The `localStorage` key.
+pub const KEY: &str = "doca.curso.v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Called after every change of the typed lines; will write them to `localStorage`.
-pub fn save(_lines: &[String]) {}
+/// The saved progress as stored (JSON), if any.
+pub fn load() -> Option<String> {
+    storage()?.get_item(KEY).ok().flatten()
+}
+
+/// Saves the progress.
+pub fn save(progress: &Progress) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(KEY, &progress.to_json());
+    }
+}

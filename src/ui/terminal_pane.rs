@@ -124,12 +124,12 @@ pub fn TerminalPane(props: &TerminalPaneProps) -> Html {
                 let measure = measure.clone();
                 EventListener::new(&gloo::utils::window(), "resize", move |_| measure())
             };
+            // A character typed anywhere but in a field (the page, a diagram box, a button)
+            // goes to the terminal, so nothing typed is lost; Space stays with buttons.
             let on_key = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                let body_focused = gloo::utils::document()
-                    .active_element()
-                    .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"));
-                if body_focused && !e.ctrl_key() && !e.meta_key() && !e.alt_key() && e.key().chars().count() == 1 {
+                let printable = e.key().chars().count() == 1 && !(e.key() == " " && !dom::body_focused());
+                if printable && !e.ctrl_key() && !e.meta_key() && !e.alt_key() && !e.is_composing() && !dom::field_focused() {
                     dom::focus(&input);
                 }
             });
@@ -148,6 +148,11 @@ pub fn TerminalPane(props: &TerminalPaneProps) -> Html {
             e.prevent_default();
             let (text, cursor) = dom::read_input(&input);
             state.dispatch(Action::Key { key, text, cursor });
+            // Enter always takes the line: empty the field now, so keys typed before the
+            // next render land in an empty field rather than after the old line.
+            if key == Key::Enter {
+                dom::write_input(&input, "", 0);
+            }
         })
     };
     let oninput = {

@@ -141,6 +141,8 @@ fn base_ms(k: &EventKind) -> u32 {
         DnsQuery { .. } => 200,
         PacketSent { .. } => 240,
         PacketDropped { .. } => 200,
+        BuildStep { .. } => 200,
+        RegistryOnline { .. } | RegistryOffline { .. } => 200,
     }
 }
 
@@ -223,6 +225,8 @@ fn step_for(i: u32, e: &Event, before: &Scene, after: &Scene) -> Step {
         WritableLayerChanged { container, paths } => (None, vec![NodeId::writable(d, container), NodeId::container(d, container)], Reveal::WritableChanged { daemon: d, container: container.clone(), paths: *paths }),
         TimePassed { .. } => (None, Vec::new(), Reveal::Nothing),
         Note { .. } => (None, vec![from, to], Reveal::Nothing),
+        BuildStep { .. } => (None, vec![from], Reveal::Nothing),
+        RegistryOnline { .. } | RegistryOffline { .. } => (None, vec![from, to], Reveal::Nothing),
         _ => (None, vec![from, to], Reveal::Nothing),
     };
     Step { event: i, duration_ms: base_ms(&e.kind), caption: e.narration(), packet: pk, highlight, reveal, repo, per_layer }

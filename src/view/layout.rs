@@ -175,6 +175,9 @@ pub struct Focus {
 pub struct Options {
     /// The deep view: containerd and runc drawn beside the daemon.
     pub deep: bool,
+    /// Stack the regions (`Some(true)`) or put them side by side (`Some(false)`); `None`
+    /// decides from the viewport's shape (see [`super::layout_fit`] for the pane's choice).
+    pub portrait: Option<bool>,
 }
 
 /// The placed diagram.
@@ -202,7 +205,7 @@ pub const MAX_TILES: usize = 40;
 /// Places `scene` in a viewport.
 pub fn layout(scene: &Scene, vp: Viewport, focus: &Focus, opts: Options) -> Layout {
     let vp = Viewport { width: vp.width.clamp(320.0, 4000.0), height: vp.height.clamp(240.0, 4000.0) };
-    let portrait = vp.width < PORTRAIT_BELOW || vp.height > vp.width * 1.15;
+    let portrait = opts.portrait.unwrap_or(vp.width < PORTRAIT_BELOW || vp.height > vp.width * 1.15);
     let mut canvas = Canvas::default();
     let height = if portrait {
         super::layout_frame::portrait(&mut canvas, scene, vp, focus, opts)

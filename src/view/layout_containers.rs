@@ -28,7 +28,7 @@ struct Tiles {
 
 impl Tiles {
     fn fit(inner: f64, compact: bool) -> Tiles {
-        let (min_w, max_w, h) = if compact { (96.0, 124.0, 34.0) } else { (140.0, 176.0, 66.0) };
+        let (min_w, max_w, h) = if compact { (96.0, 124.0, 34.0) } else { (124.0, 176.0, 66.0) };
         let cols = (((inner + GAP) / (min_w + GAP)).floor() as usize).max(1);
         let w = ((inner - (cols - 1) as f64 * GAP) / cols as f64).min(max_w).max(40.0);
         Tiles { w, h, cols, compact }

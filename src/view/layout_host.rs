@@ -2,6 +2,9 @@
 //! view), the image store, the containers in their network zones, the volumes (beside the
 //! containers, since they outlive them), and one kernel bar shared by all containers.
 //!
+//! A narrow host (landscape) puts the volumes under the images instead of in a column of
+//! their own, so the containers keep the width.
+//!
 //! Invariant: every box placed here lies inside the host box, and sibling regions are
 //! side by side (columns) or one under the other (stack), never overlapping.
 
@@ -25,6 +28,8 @@ const HEADER: f64 = 28.0;
 const DAEMON_H: f64 = 48.0;
 const KERNEL_H: f64 = 36.0;
 const INNER_GAP: f64 = 10.0;
+/// Inner width of a host from which the volumes get their own column (landscape).
+const SIDE_VOLUMES_FROM: f64 = 640.0;
 
 /// Places host `host` at `(x, y)` with width `w`; returns the host box's index.
 #[allow(clippy::too_many_arguments)]
@@ -42,17 +47,31 @@ pub(crate) fn place_host(c: &mut Canvas, host: &HostView, x: f64, y: f64, w: f64
         match flow {
             Flow::Columns => {
                 let isw = (iw * 0.24).clamp(140.0, 300.0);
+                // A narrow host keeps the volumes under the images, leaving the containers
+                // (the part that grows) the width.
+                let side_volumes = iw >= SIDE_VOLUMES_FROM;
                 let vw = (iw * 0.13).clamp(110.0, 170.0);
-                let caw = iw - isw - vw - 2.0 * INNER_GAP;
+                let caw = if side_volumes { iw - isw - vw - 2.0 * INNER_GAP } else { iw - isw - INNER_GAP };
                 let si = layout_images::place_store(c, hi, d, x0, cy, isw);
                 let ch = layout_containers::place(c, hi, d, x0 + isw + INNER_GAP, cy, caw, focus);
-                let vi = place_volumes(c, hi, d, x0 + isw + caw + 2.0 * INNER_GAP, cy, vw, false);
-                let body = c.nodes[si as usize].rect.h.max(ch).max(c.nodes[vi as usize].rect.h);
-                for i in [si, vi] {
-                    let r = c.nodes[i as usize].rect;
-                    c.node(i).rect = Rect::new(r.x, r.y, r.w, body);
+                let store_h = c.nodes[si as usize].rect.h;
+                if side_volumes {
+                    let vi = place_volumes(c, hi, d, x0 + isw + caw + 2.0 * INNER_GAP, cy, vw, false);
+                    let body = store_h.max(ch).max(c.nodes[vi as usize].rect.h);
+                    for i in [si, vi] {
+                        let r = c.nodes[i as usize].rect;
+                        c.node(i).rect = Rect::new(r.x, r.y, r.w, body);
+                    }
+                    cy += body + INNER_GAP;
+                } else {
+                    let vy = cy + store_h + INNER_GAP;
+                    let vi = place_volumes(c, hi, d, x0, vy, isw, false);
+                    let left = store_h + INNER_GAP + c.nodes[vi as usize].rect.h;
+                    let body = left.max(ch);
+                    let r = c.nodes[vi as usize].rect;
+                    c.node(vi).rect = Rect::new(r.x, r.y, r.w, body - store_h - INNER_GAP);
+                    cy += body + INNER_GAP;
                 }
-                cy += body + INNER_GAP;
             }
             Flow::Stack => {
                 let ch = layout_containers::place(c, hi, d, x0, cy, iw, focus);

@@ -16,6 +16,7 @@ pub mod anim_playback;
 pub mod anim_reveal;
 pub mod layout;
 mod layout_containers;
+pub mod layout_fit;
 mod layout_frame;
 mod layout_host;
 mod layout_images;

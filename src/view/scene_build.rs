@@ -47,7 +47,7 @@ pub fn build(world: &World) -> Scene {
             daemons: world.daemons.iter().filter(|d| d.host == h.id).map(|d| daemon(world, d)).collect(),
         })
         .collect();
-    let registries = world.registries.iter().map(registry).collect();
+    let registries = world.registries.iter().filter(|r| !r.removed).map(registry).collect();
     Scene { clients, hosts, registries }
 }
 

@@ -182,22 +182,22 @@ pub fn speed(permille: u32) -> String {
 // Playback controls.
 pub const PAUSE: &str = "Pausar";
 pub const RESUME: &str = "Continuar";
-pub const STEP_BACK: &str = "Passo anterior";
-pub const STEP_FORWARD: &str = "Próximo passo";
+pub const STEP_BACK: &str = "Etapa anterior";
+pub const STEP_FORWARD: &str = "Próxima etapa";
 pub const BACK_SHORT: &str = "⟨ Anterior";
-pub const FORWARD_SHORT: &str = "Próximo ⟩";
+pub const FORWARD_SHORT: &str = "Próxima ⟩";
 pub const REPLAY: &str = "Repetir";
 pub const SPEED: &str = "Velocidade";
 pub const CONTROLS: &str = "Controles da animação";
-pub const NARRATION_LOG: &str = "Histórico dos passos";
-pub const NARRATION_EMPTY: &str = "Digite um comando docker no terminal: cada passo aparece aqui.";
+pub const NARRATION_LOG: &str = "Histórico das etapas";
+pub const NARRATION_EMPTY: &str = "Digite um comando docker no terminal: cada etapa aparece aqui.";
 pub const IDLE_CAPTION: &str = "Aguardando um comando.";
 pub const CLOSE: &str = "Fechar";
 pub const INSPECTOR: &str = "Detalhes";
 
-/// `Passo 3 de 9`.
+/// `Etapa 3 de 9` (the animation's stages; a lesson's are `Passo`s).
 pub fn step_of(step: u32, total: u32) -> String {
-    format!("Passo {step} de {total}")
+    format!("Etapa {step} de {total}")
 }
 
 #[cfg(test)]

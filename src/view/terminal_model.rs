@@ -293,15 +293,27 @@ impl Terminal {
         visible
     }
 
+    /// Ctrl+C, as a terminal shows it: the tty echoes `^C`. At the host's prompt, or inside
+    /// a container with `-it`, the shell starts a fresh line. A process attached without
+    /// stdin (`docker run nginx`, `docker logs -f`) gets SIGINT: its own output
+    /// continues right after `^C` (the CLI forwards the signal and exits with the
+    /// container's status), and bash starts a fresh line only when the command died of
+    /// the signal (status 128 + n).
     fn interrupt(&mut self, session: &mut Session) {
         let typed = self.editor.take();
         self.history.reset();
         self.queue = PasteQueue::default();
         self.echo(&typed);
         self.scrollback.write_styled("^C", Style::default());
-        self.scrollback.write("\n");
+        let interactive = self.attached.as_ref().is_none_or(|a| a.stdin);
+        if interactive {
+            self.scrollback.write("\n");
+        }
         if self.attached.is_some() {
             let outcome = session.interrupt();
+            if !interactive && outcome.attached.is_none() && outcome.exit >= 128 {
+                self.scrollback.write("\n");
+            }
             self.show(session, outcome);
         }
     }

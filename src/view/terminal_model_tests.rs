@@ -207,3 +207,39 @@ fn batch_size_adapts_to_time_taken() {
     assert_eq!(adapt_batch(64, f64::NAN), 128);
     assert_eq!(adapt_batch(0, 40.0), 8);
 }
+
+#[test]
+fn ctrl_c_on_an_attached_server_shows_its_shutdown_after_the_caret() {
+    use crate::engine::clock::Span;
+    let (mut t, mut s) = setup();
+    typed(&mut t, &mut s, "docker run --name web nginx");
+    t.tick(&mut s, Span::millis(1000));
+    assert!(t.attached().is_some(), "the terminal follows nginx");
+    assert_eq!(t.prompt, "");
+    t.key(&mut s, Key::CtrlC);
+    let text = t.scrollback.text();
+    // The CLI forwards SIGINT; nginx's own lines follow `^C` on the same line, as in a
+    // real terminal, and the prompt comes back once it exited (status 0).
+    assert!(text.contains("start worker process 30\n^C2026/"), "{text}");
+    assert!(text.contains("signal 2 (SIGINT) received, exiting\n"), "{text}");
+    assert!(t.attached().is_none());
+    assert_eq!(t.prompt, "aluno@doca:~$ ");
+    typed(&mut t, &mut s, "echo $?");
+    assert!(t.scrollback.text().ends_with("aluno@doca:~$ echo $?\n0\n"), "{}", t.scrollback.text());
+}
+
+#[test]
+fn an_interactive_container_shell_takes_lines_and_ctrl_c_until_exit() {
+    let (mut t, mut s) = setup();
+    typed(&mut t, &mut s, "docker run -it alpine sh");
+    assert_eq!(t.prompt, "/ # ");
+    typed(&mut t, &mut s, "ls /");
+    assert!(t.scrollback.text().contains("/ # ls /\nbin    etc"), "{}", t.scrollback.text());
+    t.sync("ech", 3);
+    t.key(&mut s, Key::CtrlC);
+    assert!(t.scrollback.text().ends_with("/ # ech^C\n"), "{}", t.scrollback.text());
+    assert_eq!(t.prompt, "/ # ");
+    typed(&mut t, &mut s, "exit");
+    assert_eq!(t.prompt, "aluno@doca:~$ ");
+    assert!(t.attached().is_none());
+}

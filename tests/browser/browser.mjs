@@ -21,21 +21,24 @@ export async function launch() {
   });
 }
 
-// Opens the app in a fresh context and waits until the terminal input has the focus.
+// Opens the app in a fresh context and waits until the simulator has started (the diagram
+// is drawn) and the terminal input has the focus.
 // Records page errors, console errors and every request that left 127.0.0.1.
 export async function open(browser, viewport = { width: 1366, height: 768 }, options = {}) {
   const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const problems = [];
+  const requests = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
   });
   page.on("request", (r) => {
     const url = r.url();
+    requests.push(url);
     if (!url.startsWith(URL) && !url.startsWith("data:")) problems.push(`external request: ${url}`);
   });
   await page.goto(URL);
-  await page.waitForFunction(() => document.activeElement?.classList.contains("input"), null, { timeout: 20000 });
-  return { context, page, problems };
+  await page.waitForFunction(() => document.querySelector(".dg-pane") && document.activeElement?.classList.contains("input"), null, { timeout: 30000 });
+  return { context, page, problems, requests };
 }

@@ -13,10 +13,20 @@ use wasm_bindgen_cli_support::Bindgen;
 
 use crate::{env, root, sizes};
 
-/// The files of one build that a first visit downloads.
+/// The files of one build that a first visit downloads: the first stage (the page and its
+/// stylesheet: the app's frame and a terminal that takes lines) and the second stage (the
+/// simulator: JS glue and WebAssembly), fetched right away, in parallel with the first.
 pub struct Site {
     pub dir: PathBuf,
-    pub first_load: Vec<PathBuf>,
+    pub first_stage: Vec<PathBuf>,
+    pub second_stage: Vec<PathBuf>,
+}
+
+impl Site {
+    /// Everything a first visit downloads.
+    pub fn first_load(&self) -> Vec<PathBuf> {
+        self.first_stage.iter().chain(&self.second_stage).cloned().collect()
+    }
 }
 
 /// FNV-1a 64-bit: a short, stable content hash for cache-busting file names.
@@ -105,15 +115,32 @@ pub fn run() -> Result<Site, String> {
     }
 
     let html = String::from_utf8(read(&www.join("index.html"))?).map_err(|e| e.to_string())?;
-    let html = html.replace("{{CSS}}", &css_name).replace("{{JS}}", &js_name).replace("{{WASM}}", &wasm_name);
+    let html = fill(&html, &css_name, &js_name, &wasm_name, wasm.len())?;
     write(&dist.join("index.html"), html.as_bytes())?;
 
-    let first_load: Vec<PathBuf> =
-        ["index.html", &css_name, &js_name, &wasm_name].iter().map(|n| dist.join(n)).collect();
-    let report = sizes::measure(&first_load)?;
-    println!("xtask: dist/ ready, first load:");
+    let names = |list: &[&str]| list.iter().map(|n| dist.join(n)).collect::<Vec<_>>();
+    let site = Site {
+        first_stage: names(&["index.html", &css_name]),
+        second_stage: names(&[&js_name, &wasm_name]),
+        dir: dist.clone(),
+    };
+    let report = sizes::measure(&site.first_load())?;
+    println!("xtask: dist/ ready, first load (first stage: the first two files):");
     print!("{}", sizes::table(&report));
-    Ok(Site { dir: dist, first_load })
+    Ok(site)
+}
+
+/// Fills the page's placeholders; fails if one is left (a typo would ship a broken page).
+fn fill(html: &str, css: &str, js: &str, wasm: &str, wasm_bytes: usize) -> Result<String, String> {
+    let out = html
+        .replace("{{CSS}}", css)
+        .replace("{{JS}}", js)
+        .replace("{{WASM}}", wasm)
+        .replace("{{WASM_BYTES}}", &wasm_bytes.to_string());
+    match out.find("{{") {
+        Some(at) => Err(format!("www/index.html: unknown placeholder at {}", &out[at..(at + 20).min(out.len())])),
+        None => Ok(out),
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
@@ -133,6 +160,21 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_all_filled() {
+        let page = "<link href=\"{{CSS}}\"><script>import x from \"./{{JS}}\"; f(\"{{WASM}}\", {{WASM_BYTES}});</script>";
+        let out = fill(page, "s.css", "d.js", "d.wasm", 1234).unwrap();
+        assert_eq!(out, "<link href=\"s.css\"><script>import x from \"./d.js\"; f(\"d.wasm\", 1234);</script>");
+        assert!(fill("{{NOPE}}", "a", "b", "c", 1).is_err());
+    }
+
+    #[test]
+    fn the_real_page_has_only_known_placeholders() {
+        let page = std::fs::read_to_string(crate::root().join("www/index.html")).unwrap();
+        let out = fill(&page, "s.css", "d.js", "d.wasm", 1).unwrap();
+        assert!(out.contains("d.wasm") && out.contains("./d.js") && out.contains("s.css"));
+    }
 
     #[test]
     fn hash_is_stable_and_content_sensitive() {

@@ -36,6 +36,10 @@ fn image_column(s: &ContainerSummary, trunc: bool) -> String {
         if short == truncate_id(&s.image) {
             return short;
         }
+        // A plain `name` or `name:tag` without a registry or `library/` is already familiar.
+        if is_plain_familiar(&s.image) {
+            return s.image.clone();
+        }
         if let Ok(r) = reference::parse_normalized(&s.image) {
             return match &r.tag {
                 Some(t) => format!("{}:{t}", r.familiar_name()),
@@ -46,75 +50,92 @@ fn image_column(s: &ContainerSummary, trunc: bool) -> String {
     s.image.clone()
 }
 
+/// Whether `image` is a lowercase `name[:tag]` with one path component and no registry:
+/// the familiar form of itself (`alpine`, `nginx:1.27`), so parsing it changes nothing.
+fn is_plain_familiar(image: &str) -> bool {
+    let (name, tag) = image.split_once(':').unwrap_or((image, "latest"));
+    let name_ok = !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_' || b == b'.')
+        && name.as_bytes()[0].is_ascii_alphanumeric()
+        && name.as_bytes()[name.len() - 1].is_ascii_alphanumeric();
+    let tag_ok = !tag.is_empty() && tag.len() <= 128 && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'-') && tag.as_bytes()[0] != b'.' && tag.as_bytes()[0] != b'-';
+    name_ok && tag_ok && !name.contains("..") && !name.contains("__")
+}
+
 /// `time.Unix(created, 0).String()` in UTC.
 fn created_at(secs: i64) -> String {
     Time(secs.max(0) as u64 * 1_000_000_000).go_string()
 }
 
-/// The row a template sees (`*formatter.ContainerContext`). `size_used` records whether
-/// the template asked for `.Size`.
-pub fn row(s: &ContainerSummary, trunc: bool, now: Time, size_used: Rc<Cell<bool>>) -> Value {
-    let id = if trunc { truncate_id(&s.id) } else { s.id.clone() };
-    let names: Vec<String> = s.names.iter().map(|n| n.strip_prefix('/').unwrap_or(n).to_string()).collect();
-    let names = if trunc {
-        names.iter().find(|n| !n.contains('/')).map_or_else(|| names.join(","), |n| n.clone())
-    } else {
-        names.join(",")
-    };
-    let image = image_column(s, trunc);
-    let command = quote(&if trunc { ellipsis(&s.command, 20) } else { s.command.clone() });
-    let created = created_at(s.created);
-    let running_for = format!("{} ago", human_duration(now.since(Time(s.created.max(0) as u64 * 1_000_000_000))));
-    let ports: Vec<Port> = s
-        .ports
-        .iter()
-        .map(|p| Port { ip: p.ip.clone(), private_port: p.private_port, public_port: p.public_port, kind: p.kind.clone() })
-        .collect();
-    let ports = displayable_ports(&ports);
-    let size = {
-        let rw = human_size_with_precision(s.size_rw as f64, 3);
-        if s.size_root_fs > 0 {
-            format!("{rw} (virtual {})", human_size_with_precision(s.size_root_fs as f64, 3))
-        } else {
-            rw
-        }
-    };
-    let labels: Vec<String> = s.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let labels = labels.join(",");
-    let mounts: Vec<String> = s.mounts.iter().map(|(m, _)| if trunc { ellipsis(m, 15) } else { m.clone() }).collect();
-    let mounts = mounts.join(",");
-    let local = s.mounts.iter().filter(|(_, local)| *local).count().to_string();
-    let networks = s.networks.join(",");
-    let json = serde_json::json!({
-        "Command": command, "CreatedAt": created, "ID": id, "Image": image, "Labels": labels,
-        "LocalVolumes": local, "Mounts": mounts, "Names": names, "Networks": networks,
-        "Platform": null, "Ports": ports, "RunningFor": running_for, "Size": size,
-        "State": s.state, "Status": s.status,
-    });
-    let label_map = s.labels.clone();
-    let size_text = size.clone();
+/// The members of a row, in `ContainerContext`'s order: `None` a field, `Some(n)` a
+/// method taking `n` arguments.
+const ROW_MEMBERS: &[(&str, Option<usize>)] = &[
+    ("ID", None),
+    ("Names", None),
+    ("Image", None),
+    ("Command", None),
+    ("CreatedAt", None),
+    ("RunningFor", None),
+    ("Platform", None),
+    ("Ports", None),
+    ("State", None),
+    ("Status", None),
+    ("Size", Some(0)),
+    ("Labels", None),
+    ("Label", Some(1)),
+    ("Mounts", None),
+    ("LocalVolumes", None),
+    ("Networks", None),
+];
+
+/// The row a template sees (`*formatter.ContainerContext`): each column is computed when
+/// the format asks for it. `size_used` records whether the template asked for `.Size`.
+pub fn row(s: Rc<ContainerSummary>, trunc: bool, now: Time, size_used: Rc<Cell<bool>>) -> Value {
     Record::new("*formatter.ContainerContext")
-        .field("ID", id)
-        .field("Names", names)
-        .field("Image", image)
-        .field("Command", command)
-        .field("CreatedAt", created)
-        .field("RunningFor", running_for)
-        .field("Platform", Value::Nil)
-        .field("Ports", ports)
-        .field("State", s.state.clone())
-        .field("Status", s.status.clone())
-        .method("Size", 0, move |_| {
-            size_used.set(true);
-            Ok(Value::Str(size_text.clone()))
-        })
-        .field("Labels", labels)
-        .method("Label", 1, move |args| Ok(Value::Str(label_map.get(&args[0].sprint()).cloned().unwrap_or_default())))
-        .field("Mounts", mounts)
-        .field("LocalVolumes", local)
-        .field("Networks", networks)
-        .json(json)
+        .computed(ROW_MEMBERS, move |name, args| Ok(column(&s, name, args, trunc, now, &size_used)))
+        .marshal_members()
         .into_value()
+}
+
+/// One `ContainerContext` method of `s`.
+fn column(s: &ContainerSummary, name: &str, args: &[Value], trunc: bool, now: Time, size_used: &Cell<bool>) -> Value {
+    let text = match name {
+        "ID" => if trunc { truncate_id(&s.id) } else { s.id.clone() },
+        "Names" => {
+            let names: Vec<&str> = s.names.iter().map(|n| n.strip_prefix('/').unwrap_or(n)).collect();
+            match names.iter().find(|n| !n.contains('/')) {
+                Some(n) if trunc => n.to_string(),
+                _ => names.join(","),
+            }
+        }
+        "Image" => image_column(s, trunc),
+        "Command" => quote(&if trunc { ellipsis(&s.command, 20) } else { s.command.clone() }),
+        "CreatedAt" => created_at(s.created),
+        "RunningFor" => format!("{} ago", human_duration(now.since(Time(s.created.max(0) as u64 * 1_000_000_000)))),
+        "Platform" => return Value::Nil,
+        "Ports" => {
+            let ports: Vec<Port> = s
+                .ports
+                .iter()
+                .map(|p| Port { ip: p.ip.clone(), private_port: p.private_port, public_port: p.public_port, kind: p.kind.clone() })
+                .collect();
+            displayable_ports(&ports)
+        }
+        "State" => s.state.clone(),
+        "Status" => s.status.clone(),
+        "Size" => {
+            size_used.set(true);
+            let rw = human_size_with_precision(s.size_rw as f64, 3);
+            if s.size_root_fs > 0 { format!("{rw} (virtual {})", human_size_with_precision(s.size_root_fs as f64, 3)) } else { rw }
+        }
+        "Labels" => s.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","),
+        "Label" => args.first().and_then(|k| s.labels.get(&k.sprint())).cloned().unwrap_or_default(),
+        "Mounts" => s.mounts.iter().map(|(m, _)| if trunc { ellipsis(m, 15) } else { m.clone() }).collect::<Vec<_>>().join(","),
+        "LocalVolumes" => s.mounts.iter().filter(|(_, local)| *local).count().to_string(),
+        "Networks" => s.networks.join(","),
+        _ => return Value::NoValue,
+    };
+    Value::Str(text)
 }
 
 /// An empty summary: the context docker checks a template against before listing.
@@ -142,7 +163,7 @@ fn empty_summary() -> ContainerSummary {
 fn check_format(format: &str, now: Time) -> Result<bool, String> {
     let tmpl = Template::parse(format).map_err(|e| format!("failed to parse template: {e}"))?;
     let used = Rc::new(Cell::new(false));
-    tmpl.execute(&row(&empty_summary(), true, now, used.clone()))
+    tmpl.execute(&row(Rc::new(empty_summary()), true, now, used.clone()))
         .map_err(|e| format!("failed to execute template: {e}"))?;
     Ok(used.get())
 }
@@ -198,7 +219,7 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         _ if quiet => QUIET_FORMAT.to_string(),
         other => other.to_string(),
     };
-    let rows: Vec<Value> = list.iter().map(|s| row(s, trunc, now, Rc::new(Cell::new(false)))).collect();
+    let rows: Vec<Value> = list.into_iter().map(|s| row(Rc::new(s), trunc, now, Rc::new(Cell::new(false)))).collect();
     match context::write(&format, &CONTAINERS.header(), &rows) {
         Ok(text) => {
             out.out(&text);
@@ -230,8 +251,25 @@ mod tests {
     }
 
     fn render(format: &str, trunc: bool) -> String {
-        let r = row(&summary(), trunc, Time::START + crate::engine::clock::Span::secs(120), Rc::new(Cell::new(false)));
+        let r = row(Rc::new(summary()), trunc, Time::START + crate::engine::clock::Span::secs(120), Rc::new(Cell::new(false)));
         context::write(format, &CONTAINERS.header(), &[r]).unwrap()
+    }
+
+    #[test]
+    fn plain_names_skip_parsing_without_changing_the_column() {
+        for image in ["alpine", "alpine:3.21", "nginx:1.27-alpine", "my.app:v1", "a-b_c:x", "a__b", "localhost:5000/app", "Alpine", "a-.b", "docker.io/library/alpine:latest", "user/app:v2"] {
+            let parsed = match reference::parse_normalized(image) {
+                Ok(r) => match &r.tag {
+                    Some(t) => format!("{}:{t}", r.familiar_name()),
+                    None => r.familiar_name(),
+                },
+                Err(_) => image.to_string(),
+            };
+            if is_plain_familiar(image) {
+                assert_eq!(image, parsed, "{image}");
+            }
+        }
+        assert!(is_plain_familiar("alpine") && is_plain_familiar("nginx:1.27-alpine"));
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod container_logs;
 pub mod container_observe;
 pub mod container_ls;
 pub mod container_run;
+pub mod image_build;
 pub mod image_pull;
 pub mod image_hints;
 pub mod image_history;
@@ -20,6 +21,7 @@ pub mod image_ls;
 pub mod image_rm;
 pub mod inspect;
 pub mod prune;
+pub mod registry;
 pub mod system_df;
 pub mod system_info;
 pub mod system_version;
@@ -45,6 +47,8 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     container_observe::HANDLERS,
     container_commit::HANDLERS,
     container_exec::HANDLERS,
+    image_build::HANDLERS,
+    registry::HANDLERS,
 ];
 
 /// The handler for a canonical path (`"container ls"`).

@@ -3,9 +3,9 @@
 //!
 //! Invariant: pure functions of their inputs; byte-for-byte docker's output.
 
+pub mod buildkit;
 pub mod context;
 pub mod inspect;
-pub mod inspector;
 pub mod json;
 pub mod status;
 pub mod tables;

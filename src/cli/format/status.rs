@@ -113,14 +113,15 @@ pub fn ellipsis(s: &str, max_width: usize) -> String {
     if max_width == 0 {
         return String::new();
     }
-    let chars: Vec<char> = s.chars().collect();
     if max_width == 1 {
-        return chars.first().map(|c| c.to_string()).unwrap_or_default();
+        return s.chars().next().map(|c| c.to_string()).unwrap_or_default();
     }
-    let widths: Vec<usize> = chars
-        .iter()
-        .map(|c| crate::cli::format::tabwriter::display_width(&c.to_string()).max(1))
-        .collect();
+    // Printable ASCII that fits (most commands and mounts) comes back as it is.
+    if s.len() <= max_width && s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let widths: Vec<usize> = chars.iter().map(|c| crate::cli::format::tabwriter::char_width(*c).max(1)).collect();
     let total: usize = widths.iter().sum();
     if total <= max_width {
         return s.to_string();

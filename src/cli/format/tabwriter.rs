@@ -173,10 +173,15 @@ impl TabWriter {
 /// go-runewidth's `StringWidth` for the characters terminal output contains: wide East
 /// Asian characters count 2, combining marks and zero-width characters 0.
 pub fn display_width(s: &str) -> usize {
+    // Printable ASCII (nearly every cell) is one column per byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     s.chars().map(char_width).sum()
 }
 
-fn char_width(c: char) -> usize {
+/// The columns one character takes in a terminal (0, 1 or 2).
+pub fn char_width(c: char) -> usize {
     let u = c as u32;
     if u == 0 || (0x300..=0x36f).contains(&u) || (0x200b..=0x200f).contains(&u) || u == 0xfeff {
         return 0;

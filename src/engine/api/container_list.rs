@@ -8,6 +8,21 @@ use super::lookup;
 use super::{Api, ApiError, ApiResult};
 use crate::engine::model::container::{Container, Status};
 
+/// The request path of a listing (`/containers/json?all=1&limit=N&size=1`).
+pub(super) fn list_path(opts: &ListOptions) -> String {
+    let mut q = Vec::new();
+    if opts.all {
+        q.push("all=1".to_string());
+    }
+    if opts.limit > 0 {
+        q.push(format!("limit={}", opts.limit));
+    }
+    if opts.size {
+        q.push("size=1".to_string());
+    }
+    if q.is_empty() { "/containers/json".to_string() } else { format!("/containers/json?{}", q.join("&")) }
+}
+
 const CONTAINER_FILTERS: &[&str] = &[
     "ancestor", "before", "expose", "exited", "health", "id", "label", "name", "network",
     "publish", "since", "status", "volume", "is-task",
@@ -16,21 +31,17 @@ const CONTAINER_FILTERS: &[&str] = &[
 impl Api<'_> {
     /// `GET /containers/json`.
     pub fn container_list(&mut self, opts: &ListOptions) -> ApiResult<Vec<Container>> {
-        let mut q = Vec::new();
-        if opts.all {
-            q.push("all=1".to_string());
-        }
-        if opts.limit > 0 {
-            q.push(format!("limit={}", opts.limit));
-        }
-        if opts.size {
-            q.push("size=1".to_string());
-        }
-        let path = if q.is_empty() { "/containers/json".to_string() } else { format!("/containers/json?{}", q.join("&")) };
-        self.serve("GET", &path, 200, |api| api.containers_list_inner(opts))
+        let path = list_path(opts);
+        self.serve("GET", &path, 200, |api| {
+            let ids = api.containers_list_inner(opts)?;
+            let d = api.daemon();
+            Ok(ids.iter().filter_map(|id| d.containers.get(id).cloned()).collect())
+        })
     }
 
-    fn containers_list_inner(&mut self, opts: &ListOptions) -> ApiResult<Vec<Container>> {
+    /// The IDs of the containers `opts` selects, newest first (no container is cloned: a
+    /// listing of a thousand containers stays cheap).
+    pub(super) fn containers_list_inner(&mut self, opts: &ListOptions) -> ApiResult<Vec<String>> {
         super::images::validate_filters(&opts.filters, CONTAINER_FILTERS)?;
         let d = self.daemon();
         let f = &opts.filters;
@@ -109,7 +120,7 @@ impl Api<'_> {
             if before_seq.is_some_and(|b| c.seq >= b) || since_seq.is_some_and(|s| c.seq <= s) {
                 continue;
             }
-            out.push(c.clone());
+            out.push(c.id.clone());
         }
         if opts.limit > 0 {
             out.truncate(opts.limit as usize);

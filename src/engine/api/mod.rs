@@ -7,6 +7,7 @@
 //! as it was (except where Docker itself keeps partial work, e.g. layers already pulled).
 
 pub mod attach;
+pub mod build;
 pub mod commit;
 pub mod container_list;
 pub mod container_prune;
@@ -25,6 +26,8 @@ pub mod prune;
 pub mod ports;
 pub mod pull;
 pub mod summary;
+pub mod push;
+pub mod search;
 pub mod system;
 pub mod volumes;
 
@@ -128,6 +131,7 @@ impl Api<'_> {
             Err(ApiError::Unreachable { .. }) => return r,
             Err(e) => e.status(),
         };
+        self.world.sync_registries();
         let (from, to) = (self.daemon_actor(), self.client_actor());
         self.world.emit(from, to, EventKind::ApiResponse { status });
         r

@@ -54,7 +54,7 @@ impl Api<'_> {
         self.serve("POST", &path, 200, |api| api.pull_inner(reference, &tag_or_digest))
     }
 
-    fn pull_inner(&mut self, reference: &Reference, tag_or_digest: &str) -> ApiResult<PullReport> {
+    pub(crate) fn pull_inner(&mut self, reference: &Reference, tag_or_digest: &str) -> ApiResult<PullReport> {
         let registry = self.reach_registry(&reference.domain)?;
         let reg_actor = Actor::Registry { registry };
         let path = &reference.path;
@@ -144,7 +144,8 @@ impl Api<'_> {
 
     /// The registry serving `domain`, or the network error a daemon gets trying to reach it.
     pub(crate) fn reach_registry(&mut self, domain: &str) -> ApiResult<RegistryId> {
-        let found = self.world.registries.iter().find(|r| r.domain == domain && r.online);
+        let alias = domain.replace("127.0.0.1:", "localhost:");
+        let found = self.world.registries.iter().find(|r| (r.domain == domain || r.domain == alias) && r.online && !r.removed);
         if let Some(r) = found {
             if let RegistryKind::Container { daemon, .. } = r.kind {
                 // A registry container is reachable as localhost only from its own host.

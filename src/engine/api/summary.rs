@@ -4,6 +4,9 @@
 //!
 //! Invariant: derived from the daemon's state only; no request, no change.
 
+use std::collections::BTreeMap;
+
+use super::container_list::list_path;
 use super::containers::ListOptions;
 use super::{Api, ApiResult};
 use crate::engine::clock::Time;
@@ -81,8 +84,19 @@ fn image_size(d: &Daemon, image: &str) -> u64 {
 
 /// The summary of container `c` at `now`; sizes only when asked (`size=1`).
 pub fn summary(d: &Daemon, c: &Container, now: Time, size: bool) -> ContainerSummary {
+    summary_with(d, c, now, size, &mut BTreeMap::new())
+}
+
+/// [`summary`], with the image names already resolved in this listing (`resolved`: the
+/// name given at creation → the image ID it means now), so a thousand containers from one
+/// image resolve its name once.
+fn summary_with<'a>(d: &Daemon, c: &'a Container, now: Time, size: bool, resolved: &mut BTreeMap<&'a str, Option<String>>) -> ContainerSummary {
+    let mut means_image = || -> bool {
+        let id = resolved.entry(c.config.image.as_str()).or_insert_with(|| super::lookup::image_id(d, &c.config.image).ok());
+        id.as_deref() == Some(c.image.as_str())
+    };
     // Keep the name given at creation while it still means the container's image.
-    let image = if c.config.image == c.image || super::lookup::image_id(d, &c.config.image).ok().as_deref() == Some(&c.image) {
+    let image = if c.config.image == c.image || means_image() {
         c.config.image.clone()
     } else {
         c.image.clone()
@@ -146,9 +160,13 @@ impl Api<'_> {
 
     /// `GET /containers/json`, answered with summaries.
     pub fn container_summaries(&mut self, opts: &ListOptions) -> ApiResult<Vec<ContainerSummary>> {
-        let list = self.container_list(opts)?;
-        let now = self.world.now();
-        let d = self.daemon();
-        Ok(list.iter().map(|c| summary(d, c, now, opts.size)).collect())
+        let path = list_path(opts);
+        self.serve("GET", &path, 200, |api| {
+            let ids = api.containers_list_inner(opts)?;
+            let now = api.world.now();
+            let d = api.daemon();
+            let mut resolved = BTreeMap::new();
+            Ok(ids.iter().filter_map(|id| d.containers.get(id)).map(|c| summary_with(d, c, now, opts.size, &mut resolved)).collect())
+        })
     }
 }

@@ -42,6 +42,9 @@ pub struct Daemon {
     /// Attach streams of clients attached to containers: container ID → stream. A stream
     /// outlives its container (`--rm`) until the client has read it.
     pub streams: BTreeMap<String, AttachStream>,
+    /// BuildKit's cache: step cache key → the step's result. It outlives the images built
+    /// with it (`docker rmi` keeps it, as `docker builder prune` would not).
+    pub build_cache: BTreeMap<String, crate::engine::build::solver::CacheRecord>,
 }
 
 /// What an attached client has not read yet of a container's main process.
@@ -71,6 +74,7 @@ impl Daemon {
             volumes: BTreeMap::new(),
             pending_execs: BTreeMap::new(),
             streams: BTreeMap::new(),
+            build_cache: BTreeMap::new(),
         }
     }
 

@@ -78,6 +78,10 @@ pub struct Registry {
     pub accounts: BTreeMap<String, String>,
     /// Answers requests (a registry container that stopped does not).
     pub online: bool,
+    /// Its container was removed: the registry is gone for good.
+    pub removed: bool,
+    /// The named volume holding a registry container's data, if any.
+    pub volume: Option<String>,
 }
 
 impl Registry {

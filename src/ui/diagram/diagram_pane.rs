@@ -10,8 +10,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use super::super::labels;
 use super::ByPtr;
 use super::controls::Controls;
 use super::diagram_svg::{DiagramSvg, PacketSpec};
@@ -21,9 +24,11 @@ use super::style::CSS;
 use super::ticker::{Shared, Ticker, along};
 use crate::view::anim_feed::Feed;
 use crate::view::anim_playback::Playback;
-use crate::view::layout::{Focus, Layout, Options, Viewport, layout};
+use crate::view::layout::{Focus, Layout, Viewport};
+use crate::view::layout_fit::{Fit, fit};
 use crate::view::scene::{NodeId, Scene};
 use crate::view::scene_inspect::details;
+use crate::view::scene_labels as t;
 
 #[derive(Properties, PartialEq)]
 pub struct DiagramPaneProps {
@@ -43,7 +48,7 @@ pub fn DiagramPane(props: &DiagramPaneProps) -> Html {
     let ticker = use_mut_ref(Ticker::default);
     let packet_ref = use_node_ref();
     let stage = use_node_ref();
-    let size = use_state(|| (1366.0_f64, 768.0_f64));
+    let size = use_state_eq(|| (1366.0_f64, 768.0_f64));
     let selected = use_state(|| None::<NodeId>);
     let shared = {
         let (player, redraw, packet_ref) = (player.clone(), redraw.clone(), packet_ref.clone());
@@ -83,21 +88,24 @@ pub fn DiagramPane(props: &DiagramPaneProps) -> Html {
             move || drop(listener)
         });
     }
-    // The space the pane gets, measured now and on every window resize.
+    // The space the stage gets, measured now and whenever it changes size (window resize,
+    // the lesson pane opening, a phone turning).
     {
         let (stage, size) = (stage.clone(), size.clone());
         use_effect_with((), move |_| {
-            let measure = move || {
-                if let Some(el) = stage.cast::<web_sys::Element>() {
+            let target = stage.clone();
+            let measure = Rc::new(move || {
+                if let Some(el) = target.cast::<web_sys::Element>() {
                     let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
-                    if w > 0.0 && (w, h.max(240.0)) != *size {
-                        size.set((w, h.max(240.0)));
+                    if w > 0.0 && h > 0.0 {
+                        size.set((w.round(), h.round()));
                     }
                 }
-            };
+            });
             measure();
+            let watch = observe_size(&stage, measure.clone());
             let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop(listener)
+            move || drop((listener, watch))
         });
     }
     // Stop the loop when the pane goes away.
@@ -108,15 +116,28 @@ pub fn DiagramPane(props: &DiagramPaneProps) -> Html {
 
     let frame = player.borrow().frame();
     let epoch = player.borrow().epoch();
+    // The fit holds for a whole command (its scenes before and after), so the zoom does not
+    // jump while the command plays.
+    let fitted: Fit = {
+        let player = player.clone();
+        let deps = (epoch, frame.clip, (size.0 as u32, size.1 as u32), props.deep);
+        *use_memo(deps, move |deps| {
+            let p = player.borrow();
+            let stage = Viewport { width: f64::from(deps.2.0), height: f64::from(deps.2.1) };
+            match p.clip() {
+                Some(c) => fit(&[&c.before, &c.after], stage, &c.focus, deps.3),
+                None => fit(&[&p.scene()], stage, &Focus::default(), deps.3),
+            }
+        })
+    };
     let (scene, layout_now): (Rc<Scene>, Rc<Layout>) = {
         let player = player.clone();
-        let deps = (epoch, frame.clip, frame.applied, (size.0 as u32, size.1 as u32), props.deep);
+        let deps = (epoch, frame.clip, frame.applied, fitted, props.deep);
         let memo = use_memo(deps, move |deps| {
             let p = player.borrow();
             let scene = p.scene();
             let focus = p.clip().map_or_else(Focus::default, |c| c.focus.clone());
-            let vp = Viewport { width: f64::from(deps.3.0), height: f64::from(deps.3.1) };
-            let l = layout(&scene, vp, &focus, Options { deep: deps.4 });
+            let l = deps.3.layout(&scene, &focus, deps.4);
             (Rc::new(scene), Rc::new(l))
         });
         (memo.0.clone(), memo.1.clone())
@@ -176,16 +197,20 @@ pub fn DiagramPane(props: &DiagramPaneProps) -> Html {
         <section class="dg-pane">
             <style>{ CSS }</style>
             <div class="dg-top">
+                <h2 class="pane-title">{ labels::DIAGRAM }</h2>
                 <Controls paused={frame.paused} step={frame.step} steps={frame.steps} speed={frame.speed}
                     ontogglepause={control(Playback::toggle_pause)} onback={control(Playback::step_back)}
                     onforward={control(Playback::step_forward)} onreplay={control(Playback::replay)} {onspeed} />
-                if !frame.line.is_empty() {
-                    <code class="dg-line">{ format!("$ {}", frame.line) }</code>
+            </div>
+            <div class="dg-now">
+                <code class="dg-line">{ if frame.line.is_empty() { String::new() } else { format!("$ {}", frame.line) } }</code>
+                if frame.steps > 0 {
+                    <span class="dg-step">{ t::step_of(frame.step, frame.steps) }</span>
                 }
             </div>
             <div class="dg-body">
                 <div class="dg-stage" ref={stage}>
-                    <DiagramSvg layout={ByPtr(layout_now.clone())} highlight={frame.highlight.clone()}
+                    <DiagramSvg layout={ByPtr(layout_now.clone())} zoom={fitted.zoom} highlight={frame.highlight.clone()}
                         selected={(*selected).clone()} {onselect} {packet} packet_ref={packet_ref.clone()} />
                 </div>
                 if let Some(d) = inspected {
@@ -204,5 +229,26 @@ fn refocus(id: &NodeId) {
     let selector = format!("[data-node=\"{}\"]", id.0.replace(['"', '\\'], ""));
     if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Calls `measure` whenever the element changes size, until the returned guard is dropped.
+fn observe_size(el: &NodeRef, measure: Rc<dyn Fn()>) -> Option<SizeWatch> {
+    let target = el.cast::<web_sys::Element>()?;
+    let callback = Closure::<dyn FnMut()>::new(move || measure());
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&target);
+    Some(SizeWatch { observer, _callback: callback })
+}
+
+/// A live `ResizeObserver`; disconnects when dropped.
+struct SizeWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for SizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
     }
 }

@@ -27,6 +27,8 @@ pub struct PacketSpec {
 #[derive(Properties, PartialEq)]
 pub struct DiagramSvgProps {
     pub layout: ByPtr<Layout>,
+    /// Screen pixels per diagram pixel (see [`crate::view::layout_fit`]).
+    pub zoom: f64,
     pub highlight: Vec<NodeId>,
     pub selected: Option<NodeId>,
     pub onselect: Callback<NodeId>,
@@ -41,6 +43,7 @@ fn is_region(k: Kind) -> bool {
 #[component]
 pub fn DiagramSvg(props: &DiagramSvgProps) -> Html {
     let l = &*props.layout;
+    let (w, h) = (num(l.width * props.zoom), num(l.height * props.zoom));
     let lit = |id: &NodeId| props.highlight.contains(id);
     let node = |n: &crate::view::layout::Placed| {
         html! {
@@ -49,9 +52,9 @@ pub fn DiagramSvg(props: &DiagramSvgProps) -> Html {
         }
     };
     html! {
-        <div class="dg-canvas" style={format!("width: {}px; height: {}px", num(l.width), num(l.height))}>
+        <div class="dg-canvas" style={format!("width: {w}px; height: {h}px")}>
         <svg class={classes!("dg-svg", l.compact.then_some("dg-compact"))} xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {} {}", num(l.width), num(l.height))}
-            width={num(l.width)} height={num(l.height)} role="group" aria-label={t::DIAGRAM_ALT}>
+            width={w.clone()} height={h.clone()} role="group" aria-label={t::DIAGRAM_ALT}>
             <defs>
                 <marker id="dg-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                     <path d="M0,0 L10,5 L0,10 z" class="dg-arrowhead" />
@@ -67,7 +70,7 @@ pub fn DiagramSvg(props: &DiagramSvgProps) -> Html {
         </svg>
             // Its own container, so the keyed packet never shares a child list with the SVG
             // (a mixed list makes Yew rebuild the SVG).
-            <div class="dg-packets">
+            <div class="dg-packets" style={format!("transform: scale({})", props.zoom)}>
                 { for props.packet.iter().map(|p| html! {
                     <PacketView key={p.key.clone()} label={p.label.clone()} tone={p.tone} at={p.at} node_ref={props.packet_ref.clone()} />
                 }) }

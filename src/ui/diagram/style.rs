@@ -6,18 +6,22 @@
 //! every transition.
 
 pub const CSS: &str = r#"
-.dg-pane { display: flex; flex-direction: column; min-height: 0; height: 100%; gap: 0.4rem; color: var(--text, #e6edf3); font-family: var(--ui-font, system-ui, sans-serif); }
-.dg-top { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+.dg-pane { display: flex; flex-direction: column; flex: 1 1 auto; min-height: 0; gap: 0.35rem; color: var(--text, #e6edf3); font-family: var(--ui-font, system-ui, sans-serif); }
+.dg-top { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.4rem 0.8rem; }
+.dg-top .pane-title { margin: 0; }
+.dg-now { display: flex; align-items: baseline; gap: 0.8rem; min-height: 1.3em; }
 .dg-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem; }
-.dg-controls button { background: var(--panel, #161b22); color: inherit; border: 1px solid var(--panel-border, #30363d); border-radius: 6px; padding: 0.2rem 0.55rem; font: inherit; font-size: 0.85rem; cursor: pointer; min-height: 2rem; }
+.dg-controls button, .dg-speed { background: var(--panel, #161b22); color: inherit; border: 1px solid var(--panel-border, #30363d); border-radius: 6px; padding: 0.15rem 0.5rem; font: inherit; font-size: 0.95rem; cursor: pointer; min-height: 2.1rem; min-width: 2.3rem; }
+.dg-speed { font-size: 0.85rem; padding: 0.15rem 0.3rem; }
 .dg-controls button:disabled { opacity: 0.45; cursor: default; }
-.dg-controls button.dg-on { border-color: var(--accent, #58a6ff); color: var(--accent, #58a6ff); font-weight: 700; }
-.dg-controls button:focus-visible { outline: 2px solid var(--accent, #58a6ff); outline-offset: 1px; }
-.dg-speeds { display: inline-flex; gap: 0.15rem; margin-left: 0.4rem; }
-.dg-step { font-size: 0.8rem; color: var(--muted, #8b949e); min-width: 6.5rem; }
-.dg-line { font-family: var(--mono, monospace); font-size: 0.8rem; color: var(--muted, #8b949e); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 100%; }
-.dg-body { position: relative; flex: 1 1 auto; min-height: 12rem; display: flex; }
-.dg-stage { flex: 1 1 auto; overflow: auto; min-width: 0; }
+.dg-controls button[aria-pressed="true"] { border-color: var(--accent, #58a6ff); color: var(--accent, #58a6ff); }
+.dg-controls button:focus-visible, .dg-speed:focus-visible { outline: 2px solid var(--accent, #58a6ff); outline-offset: 1px; }
+.dg-step { flex: none; font-size: 0.8rem; color: var(--muted, #8b949e); }
+.dg-line { flex: 1 1 auto; min-width: 0; font-family: var(--mono, monospace); font-size: 0.85rem; color: var(--muted, #8b949e); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.dg-body { position: relative; flex: 1 1 0; min-height: 9rem; }
+.dg-stage { position: absolute; inset: 0; overflow: auto; scrollbar-gutter: stable; scrollbar-color: #3b4350 transparent; display: flex; }
+.dg-stage > .dg-canvas { margin: auto; flex: none; }
+.dg-stage:focus-visible { outline: 2px solid var(--accent, #58a6ff); }
 .dg-svg { display: block; }
 .dg-svg text { fill: var(--text, #e6edf3); pointer-events: none; }
 .dg-title { font-size: 12px; font-weight: 700; fill: var(--muted, #8b949e) !important; letter-spacing: 0.02em; }
@@ -30,6 +34,7 @@ pub const CSS: &str = r#"
 .dg-mono-xs { font-family: var(--mono, monospace); font-size: 8px; }
 .dg-frame { stroke-width: 1.5; transition: fill 0.25s, stroke 0.25s; }
 .dg-node[tabindex] { cursor: pointer; }
+.dg-n-layer, .dg-n-more, .dg-n-writable { pointer-events: none; }
 .dg-node:focus { outline: none; }
 .dg-node:focus-visible > .dg-frame, .dg-sel > .dg-frame { stroke: #ffffff; stroke-width: 2.5; }
 .dg-hl > .dg-frame { stroke: var(--accent, #58a6ff); stroke-width: 3; }
@@ -77,6 +82,7 @@ pub const CSS: &str = r#"
 .dg-w-lit { stroke: var(--accent, #58a6ff); stroke-width: 3; }
 .dg-arrowhead { fill: #f0883e; }
 .dg-canvas { position: relative; }
+.dg-packets { position: absolute; left: 0; top: 0; width: 0; height: 0; transform-origin: 0 0; pointer-events: none; }
 .dg-packet { position: absolute; left: 0; top: 0; width: 0; height: 0; will-change: transform; pointer-events: none; --dg-pc: var(--accent, #58a6ff); }
 .dg-packet-dot { position: absolute; left: -6px; top: -6px; width: 12px; height: 12px; border-radius: 50%; background: var(--dg-pc); border: 2px solid #0d1117; box-sizing: border-box; }
 .dg-packet-label { position: absolute; left: 0; bottom: 9px; transform: translateX(-50%); white-space: nowrap; background: #0d1117; color: var(--text, #e6edf3); border: 1.2px solid var(--dg-pc); border-radius: 9px; padding: 0 7px; font-family: var(--mono, monospace); font-size: 10.5px; line-height: 16px; }
@@ -84,7 +90,7 @@ pub const CSS: &str = r#"
 .dg-p-signal { --dg-pc: #f0883e; } .dg-p-runtime { --dg-pc: #a371f7; }
 .dg-caption { margin: 0; min-height: 2.6em; font-size: 0.95rem; line-height: 1.3; }
 .dg-log h3 { margin: 0 0 0.2rem; font-size: 0.8rem; color: var(--muted, #8b949e); font-weight: 600; }
-.dg-log ul { margin: 0; padding: 0; list-style: none; max-height: 7.5rem; overflow-y: auto; font-size: 0.82rem; }
+.dg-log ul { position: relative; margin: 0; padding: 0; list-style: none; max-height: 6.4rem; overflow-y: auto; font-size: 0.82rem; }
 .dg-log li { margin: 0.1rem 0 0.1rem 1rem; }
 .dg-log li::before { content: "›"; margin-left: -0.8rem; width: 0.8rem; display: inline-block; color: var(--muted, #8b949e); }
 .dg-log .dg-log-cmd { margin-left: 0; margin-top: 0.35rem; font-family: var(--mono, monospace); color: var(--accent, #58a6ff); }
@@ -103,7 +109,9 @@ pub const CSS: &str = r#"
 .dg-inspector dd { margin: 0; font-family: var(--mono, monospace); font-size: 0.78rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 @media (max-width: 600px) {
   .dg-inspector { top: auto; left: 0.3rem; right: 0.3rem; width: auto; max-height: 60%; }
-  .dg-speeds { margin-left: 0; }
+  .dg-top .pane-title, .dg-log { display: none; }
+  .dg-top { justify-content: flex-start; }
+  .dg-caption { min-height: 2.6em; font-size: 0.9rem; }
 }
 @media (prefers-reduced-motion: reduce) {
   .dg-frame, .dg-w { transition: none !important; }

@@ -5,7 +5,7 @@
 //! Invariant: interpreter chains (`#!` pointing at a script) are followed at most
 //! [`MAX_INTERP`] times.
 
-use super::io::{Fd, In};
+use super::io::{Fd, In, Out};
 use super::shell::Shell;
 use super::task::{AfterWait, Frame, Task};
 use super::{ExternalResult, Process, SpawnError, Sys};
@@ -102,6 +102,8 @@ impl Program for External {
         };
         let env = io.env.to_vec();
         let cwd = io.cwd.to_string();
+        let stderr_tty = matches!(io.fds.get(&2), Some(Fd::Out(Out::Stderr)) | None);
+        io.sys.external_context(&cwd, stderr_tty);
         match io.sys.external(&self.name, &self.argv, stdin.as_deref(), &env, &cwd) {
             Some(ExternalResult { output, exit, foreground }) => {
                 for (stream, text) in &output {

@@ -130,6 +130,9 @@ pub trait Sys {
     ) -> Option<ExternalResult> {
         None
     }
+    /// Told just before [`Sys::external`]: the caller's working directory and whether its
+    /// standard error is the terminal (not redirected).
+    fn external_context(&mut self, _cwd: &str, _stderr_tty: bool) {}
     /// The program to run for a `Data::Program` name, asked before the built-in registry
     /// (so the embedder can add `nginx`, `redis-server`… or override a tool): `name` is
     /// the file's program name (`busybox` for every busybox applet, with the applet in

@@ -15,7 +15,7 @@ pub const MAX_STEPS: usize = 200_000;
 pub const MAX_OUTPUT: usize = 1 << 20;
 
 /// Execution options.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     /// docker's header functions (`json`, `upper`, … return the column name).
     pub header: bool,

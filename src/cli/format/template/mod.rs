@@ -52,7 +52,37 @@ impl Template {
     }
 
     pub fn execute_with(&self, data: &Value, opts: Options) -> Result<String, String> {
+        if opts == Options::default()
+            && let Some(out) = self.execute_plain(data)
+        {
+            return Ok(out);
+        }
         exec::Exec::new(&self.name, &self.src, data.clone(), opts).run(&self.nodes, data)
+    }
+
+    /// The short way for the common table row: a template of text and `{{.Field}}` actions
+    /// over a record whose fields (or argument-less methods) all answer. `None` whenever
+    /// anything else is involved: the full executor then gives the same output (or the error).
+    fn execute_plain(&self, data: &Value) -> Option<String> {
+        let Value::Object(record) = data else { return None };
+        let mut out = String::new();
+        for node in &self.nodes {
+            match node {
+                parse::Node::Text(t) => out.push_str(t),
+                parse::Node::Action(pipe) if pipe.vars.is_empty() && pipe.cmds.len() == 1 && pipe.cmds[0].args.len() == 1 => {
+                    let parse::Arg::Field(names) = &pipe.cmds[0].args[0].arg else { return None };
+                    let [name] = names.as_slice() else { return None };
+                    let v = match record.lookup(name)? {
+                        Ok(v) => v,
+                        Err(0) => record.call(name, &[]).ok()?,
+                        Err(_) => return None,
+                    };
+                    out.push_str(&v.sprint());
+                }
+                _ => return None,
+            }
+        }
+        Some(out)
     }
 
     /// Executes and keeps what was written before an error (as Go's writer does).

@@ -188,3 +188,18 @@ fn matches_go() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn the_short_way_for_plain_rows_agrees_with_the_executor() {
+    let data = ctx();
+    for src in ["{{.ID}}\t{{.Names}}", "x{{.Num}}y{{.List}}", "{{.Map}} {{.Empty}}", "{{.Label}}", "{{.Nope}}", "{{.ID.X}}", "{{ .State }}", "plain"] {
+        let t = Template::parse(src).unwrap();
+        let full = super::exec::Exec::new(&t.name, &t.src, data.clone(), Options::default()).run(&t.nodes, &data);
+        match t.execute_plain(&data) {
+            Some(short) => assert_eq!(Ok(short), full, "{src}"),
+            None => assert_eq!(t.execute(&data), full, "{src}"),
+        }
+    }
+    assert!(Template::parse("{{.ID}}\t{{.Num}}").unwrap().execute_plain(&data).is_some());
+    assert!(Template::parse("{{.Nope}}").unwrap().execute_plain(&data).is_none());
+}

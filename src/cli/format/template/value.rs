@@ -74,15 +74,31 @@ enum Member {
     Method(usize, MethodFn),
 }
 
+/// How computed members are answered: by name, with the call's arguments.
+pub type ComputeFn = Rc<dyn Fn(&str, &[Value]) -> Result<Value, String>>;
+
+/// Members computed when a template asks for them (a listing's row: a format naming three
+/// columns computes three). `names` lists each with `None` for a field, `Some(arity)` for a
+/// method.
+#[derive(Clone)]
+struct Computed {
+    names: &'static [(&'static str, Option<usize>)],
+    get: ComputeFn,
+}
+
 /// A Go struct (or map type with methods) as the template sees it.
 #[derive(Clone)]
 pub struct Record {
     /// Go type name used in errors: `*formatter.ContainerContext`.
     pub type_name: String,
     members: Vec<(String, Member)>,
+    computed: Option<Computed>,
     /// Map entries answered for names that are not members (`SubHeaderContext`).
     map: Option<BTreeMap<String, String>>,
     json: Option<serde_json::Value>,
+    /// `{{json .}}` is every field and argument-less method, sorted by name (a docker
+    /// formatter context's `MarshalJSON`, which calls each method).
+    json_from_members: bool,
     /// `{{json .}}` escapes `<`, `>`, `&` (a formatter context's `MarshalJSON`).
     escape_html: bool,
     display: Option<String>,
@@ -93,8 +109,10 @@ impl Record {
         Record {
             type_name: type_name.to_string(),
             members: Vec::new(),
+            computed: None,
             map: None,
             json: None,
+            json_from_members: false,
             escape_html: false,
             display: None,
         }
@@ -119,9 +137,60 @@ impl Record {
         self
     }
 
+    /// Members computed on demand by `get(name, args)`, after the ones added one by one.
+    pub fn computed(
+        mut self,
+        names: &'static [(&'static str, Option<usize>)],
+        get: impl Fn(&str, &[Value]) -> Result<Value, String> + 'static,
+    ) -> Record {
+        self.computed = Some(Computed { names, get: Rc::new(get) });
+        self
+    }
+
+    /// The computed member `name`: `Some(None)` for a field, `Some(Some(arity))` for a method.
+    fn computed_kind(&self, name: &str) -> Option<Option<usize>> {
+        let c = self.computed.as_ref()?;
+        c.names.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+    }
+
+    /// Every member as `(name, value)` the way Go's JSON marshalling of a formatter context
+    /// sees them: fields and argument-less methods, in declaration order.
+    fn plain_members(&self) -> Vec<(&str, Value)> {
+        let mut out = Vec::new();
+        for (name, m) in &self.members {
+            match m {
+                Member::Field(v) => out.push((name.as_str(), v.clone())),
+                Member::Method(0, f) => {
+                    if let Ok(v) = f(&[]) {
+                        out.push((name.as_str(), v));
+                    }
+                }
+                Member::Method(..) => {}
+            }
+        }
+        if let Some(c) = &self.computed {
+            for (name, kind) in c.names {
+                if matches!(kind, None | Some(0))
+                    && let Ok(v) = (c.get)(name, &[])
+                {
+                    out.push((name, v));
+                }
+            }
+        }
+        out
+    }
+
     /// The JSON `{{json .}}` prints for this record (default: its fields as an object).
     pub fn json(mut self, v: serde_json::Value) -> Record {
         self.json = Some(v);
+        self
+    }
+
+    /// `{{json .}}` of a docker formatter context: every field and argument-less method by
+    /// name, sorted, methods called only when the JSON is asked for (`MarshalJSON`).
+    pub fn marshal_members(mut self) -> Record {
+        self.json_from_members = true;
+        self.escape_html = true;
         self
     }
 
@@ -168,6 +237,12 @@ impl Record {
                 Member::Method(arity, _) => Err(*arity),
             });
         }
+        if let Some(kind) = self.computed_kind(name) {
+            return Some(match kind {
+                None => Ok(self.call(name, &[]).unwrap_or(Value::NoValue)),
+                Some(arity) => Err(arity),
+            });
+        }
         let map = self.map.as_ref()?;
         Some(Ok(map
             .get(name)
@@ -178,6 +253,10 @@ impl Record {
         match self.members.iter().find(|(n, _)| n == name) {
             Some((_, Member::Method(_, f))) => f(args),
             Some((_, Member::Field(v))) => Ok(v.clone()),
+            None if self.computed_kind(name).is_some() => match &self.computed {
+                Some(c) => (c.get)(name, args),
+                None => Ok(Value::NoValue),
+            },
             None => Err(format!(
                 "can't evaluate field {name} in type {}",
                 self.type_name
@@ -206,6 +285,11 @@ impl Record {
         if let Some(j) = &self.json {
             return j.clone();
         }
+        if self.json_from_members {
+            let sorted: BTreeMap<&str, serde_json::Value> =
+                self.plain_members().into_iter().map(|(k, v)| (k, v.to_json())).collect();
+            return serde_json::Value::Object(sorted.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+        }
         if let Some(map) = &self.map {
             return serde_json::Value::Object(
                 map.iter()
@@ -219,6 +303,15 @@ impl Record {
                 obj.insert(name.clone(), v.to_json());
             }
         }
+        if let Some(c) = &self.computed {
+            for (name, kind) in c.names {
+                if kind.is_none()
+                    && let Ok(v) = (c.get)(name, &[])
+                {
+                    obj.insert(name.to_string(), v.to_json());
+                }
+            }
+        }
         serde_json::Value::Object(obj)
     }
 
@@ -230,7 +323,7 @@ impl Record {
             let parts: Vec<String> = map.iter().map(|(k, v)| format!("{k}:{v}")).collect();
             return format!("map[{}]", parts.join(" "));
         }
-        let parts: Vec<String> = self
+        let mut parts: Vec<String> = self
             .members
             .iter()
             .filter_map(|(_, m)| match m {
@@ -238,6 +331,9 @@ impl Record {
                 Member::Method(..) => None,
             })
             .collect();
+        if let Some(c) = &self.computed {
+            parts.extend(c.names.iter().filter(|(_, k)| k.is_none()).filter_map(|(n, _)| (c.get)(n, &[]).ok()).map(|v| v.sprint()));
+        }
         format!("{{{}}}", parts.join(" "))
     }
 }
