@@ -54,6 +54,16 @@ pub fn mkdir_all(host: &mut Host, dir: &str, now: Time) {
 /// leave the writable tree until [`give_back`]; otherwise they are copied.
 pub fn lend(host: &mut Host, dir: &str, take: bool) -> Tree {
     let upper = if take { host.fs.take_subtree(dir) } else { copy_subtree(&host.fs, dir) };
+    merged(host, dir, upper)
+}
+
+/// A copy of what the host shows under `dir` (read-only checks, e.g. a lesson's goal).
+pub fn snapshot(host: &Host, dir: &str) -> Tree {
+    merged(host, dir, copy_subtree(&host.fs, dir))
+}
+
+/// `upper` (the learner's changes under `dir`) over the host's base tree there.
+fn merged(host: &Host, dir: &str, upper: Tree) -> Tree {
     let Some(base) = host.base else { return strip_markers(upper) };
     let base_part = base_subtree(base, dir);
     let mut upper = upper;

@@ -50,7 +50,7 @@ fn answer(c: &Container, d: &Daemon, cond: &Cond) -> Option<bool> {
             }
             text(op, &line, w)
         }
-        (Key::Changed, _) => return None,
+        (Key::Changed, Value::Text(path)) => super::eval_files::changed(c, path),
         _ => false,
     };
     Some(yes)

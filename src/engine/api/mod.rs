@@ -20,6 +20,8 @@ pub mod inspect_json;
 pub mod lifecycle;
 pub mod lookup;
 pub mod mounts;
+pub mod network_connect;
+pub mod network_json;
 pub mod networks;
 pub mod observe;
 pub mod prune;
@@ -55,6 +57,9 @@ impl ApiError {
     }
     pub fn conflict(message: impl Into<String>) -> ApiError {
         ApiError::Daemon { status: 409, message: message.into() }
+    }
+    pub fn forbidden(message: impl Into<String>) -> ApiError {
+        ApiError::Daemon { status: 403, message: message.into() }
     }
     pub fn server(message: impl Into<String>) -> ApiError {
         ApiError::Daemon { status: 500, message: message.into() }

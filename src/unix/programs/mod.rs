@@ -131,6 +131,9 @@ pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
     if program == "hello" {
         return Some(Box::new(hello::Hello));
     }
+    if program == "curl" {
+        return Some(Box::new(applets::OneShot { main: net::client::curl, argv: argv.to_vec(), flavor: Flavor::Gnu }));
+    }
     if let Some(p) = image::create(program, argv) {
         return Some(p);
     }

@@ -5,4 +5,5 @@
 //! Invariant: a tool never loops without bound: `ping` stops after `-c` or when
 //! interrupted, one request per call elsewhere.
 
+pub mod client;
 pub mod serve;
