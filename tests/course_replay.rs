@@ -17,7 +17,6 @@ use doca::course::setup::{needs_custom_world, start_session};
 const KNOWN: &[Known] = &[];
 
 #[test]
-#[ignore = "needs the docker CLI in the shell: until it lands, Session::submit answers `command not found`"]
 fn reference_solutions_reach_every_goal_through_the_shell() {
     let (lessons, errors) = load();
     assert!(errors.is_empty(), "{errors:?}");

@@ -37,6 +37,11 @@ pub trait HostFiles {
         None
     }
 
+    /// The shell's working directory (relative bind-mount sources start there).
+    fn cwd(&self) -> Option<&str> {
+        None
+    }
+
     /// The files under directory `path` (relative to the working directory) as a tree rooted
     /// at `/` (a build context), or `not found` when there is no such directory.
     fn tree(&self, path: &str) -> Result<crate::engine::fs::Tree, String> {

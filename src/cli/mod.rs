@@ -39,6 +39,7 @@ pub mod spec;
 pub mod tree;
 pub mod units;
 pub mod values;
+pub mod volume_opts;
 
 pub use dispatch::{ClientCtx, Handler, HostFiles, NoFiles, run};
 pub use env::{Env, ServerInfo, SwarmStatus};

@@ -93,6 +93,34 @@ pub enum EventKind {
     WritableLayerChanged { container: String, paths: u32 },
     /// Simulated time passed with nothing else happening (`sleep`, waiting for a timeout).
     TimePassed { seconds: u64 },
+    /// A volume now exists in the daemon (`anonymous`: named by the daemon).
+    VolumeCreated { volume: String, anonymous: bool },
+    /// A volume and the files in it were deleted.
+    VolumeRemoved { volume: String },
+    /// The image's files at a mount point were copied into an empty volume.
+    VolumePopulated { volume: String, destination: String, paths: u32 },
+    /// A starting container got a mount: `kind` `volume` (source = volume name), `bind`
+    /// (source = host path) or `tmpfs`.
+    VolumeMounted { container: String, mount_type: String, source: String, destination: String, read_only: bool },
+    /// A network now exists (`subnet` empty for `host`/`none`-like drivers).
+    NetworkCreated { network: String, name: String, driver: String, subnet: String },
+    /// A network was deleted.
+    NetworkRemoved { network: String, name: String },
+    /// A container got an endpoint on a network: its address there (empty until it runs)
+    /// and the names other containers can resolve it by.
+    NetworkConnected { network: String, container: String, ip: String, aliases: Vec<String> },
+    /// A container left a network.
+    NetworkDisconnected { network: String, container: String },
+    /// A host port now forwards to a container port (docker-proxy / NAT rule).
+    PortPublished { container: String, host_ip: String, host_port: u16, container_port: String },
+    /// A name was looked up: by the embedded DNS server (`127.0.0.11`) on a user-defined
+    /// network, in `/etc/hosts`, or not at all (`answer` empty: not found).
+    DnsQuery { name: String, answer: String, server: String },
+    /// One hop of traffic: `proto` `tcp`/`udp`/`icmp`, the destination address and port,
+    /// and what travels (`GET /`, `HTTP 200`, `echo request`, …).
+    PacketSent { proto: String, dst: String, port: u16, what: String },
+    /// Traffic that got nowhere: `why` is `refused`, `unreachable`, `timeout`, `internal`.
+    PacketDropped { dst: String, port: u16, why: String },
     /// A build step ran in the daemon's builder (`cached`: reused from the build cache).
     BuildStep { step: String, cached: bool },
     /// A registry began answering at `domain` (a `registry:2` container started).

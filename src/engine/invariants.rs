@@ -50,6 +50,33 @@ pub fn check(w: &World) -> Result<(), String> {
                 return Err(format!("reference {r} points at missing image {id}"));
             }
         }
+        // A host port is published by one running container at most.
+        let mut host_ports = BTreeSet::new();
+        for c in d.containers.values().filter(|c| c.state.running) {
+            for ep in c.networks.values() {
+                for (port, bindings) in &ep.ports {
+                    for (ip, host_port) in bindings {
+                        let proto = port.split_once('/').map_or("tcp", |(_, p)| p);
+                        if !host_port.is_empty() && !host_ports.insert((ip.clone(), host_port.clone(), proto.to_string())) {
+                            return Err(format!("host port {ip}:{host_port}/{proto} published twice"));
+                        }
+                    }
+                }
+            }
+        }
+        // Volumes in use exist; every network a container is on exists.
+        for c in d.containers.values() {
+            for m in &c.mounts {
+                if m.kind == crate::engine::model::config::MountKind::Volume && !d.volumes.contains_key(&m.name) {
+                    return Err(format!("container {} mounts missing volume {}", c.name, m.name));
+                }
+            }
+            for net in c.networks.keys() {
+                if d.network_by_name(net).is_none() {
+                    return Err(format!("container {} is on missing network {net}", c.name));
+                }
+            }
+        }
         for net in d.networks.values() {
             let mut ips = BTreeSet::new();
             for c in d.containers.values() {

@@ -168,6 +168,7 @@ impl Event {
                 format!("O registro em {domain} parou de responder.")
             }
             EventKind::Note { key } => note(key),
+            other => super::narration_net::narrate(other).unwrap_or_default(),
         }
     }
 }

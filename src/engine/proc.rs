@@ -8,7 +8,7 @@
 
 use super::clock::{Span, Time};
 use super::model::container::{LogEntry, LogStream};
-use crate::unix::fs::{Cred, Fs, UnionFs};
+use crate::unix::fs::{Cred, Fs};
 use crate::unix::process::{
     KernelInfo, ProcInfo, Process, RunStatus, Signal, SignalEffect, SpawnError, SpawnOpts, Stream, Sys,
 };
@@ -16,13 +16,15 @@ use crate::unix::process::{
 /// What a running process needs from its container.
 pub struct ProcCtx<'a> {
     pub now: Time,
-    pub fs: UnionFs<'a>,
+    pub fs: &'a mut dyn Fs,
     /// Where output goes (the container's log for the main process).
     pub out: &'a mut Vec<LogEntry>,
     pub hostname: &'a str,
     pub kernel: &'a str,
     /// The container's processes, for `ps`.
     pub processes: Vec<ProcInfo>,
+    /// The network as the container sees it.
+    pub net: Option<super::net::NetCtx<'a>>,
 }
 
 /// Upper bound on what one container's log keeps (oldest lines go first), so a process
@@ -34,7 +36,7 @@ impl Sys for ProcCtx<'_> {
         self.now
     }
     fn fs(&mut self) -> &mut dyn Fs {
-        &mut self.fs
+        self.fs
     }
     fn write(&mut self, at: Time, stream: Stream, text: &str) {
         let stream = match stream {
@@ -69,6 +71,21 @@ impl Sys for ProcCtx<'_> {
     }
     fn processes(&self) -> Vec<ProcInfo> {
         self.processes.clone()
+    }
+    fn resolve(&mut self, name: &str) -> crate::unix::net::Resolved {
+        super::net::local::resolve(self.fs, &mut self.net, name)
+    }
+    fn ping(&mut self, addr: &str) -> Result<crate::unix::net::Pong, crate::unix::net::NetError> {
+        let seq = self.out.len() as u32;
+        super::net::local::ping(&mut self.net, self.now, addr, seq)
+    }
+    fn exchange(
+        &mut self,
+        addr: &str,
+        port: u16,
+        payload: crate::unix::net::Payload,
+    ) -> Result<crate::unix::net::Reply, crate::unix::net::NetError> {
+        super::net::local::exchange(self.fs, &mut self.net, &self.processes, self.out, self.now, addr, port, payload)
     }
 }
 
@@ -231,7 +248,7 @@ fn status_of(r: RunStatus, now: Time) -> ProcStatus {
 
 impl Proc {
     pub fn spawn(spec: &SpawnSpec, ctx: &mut ProcCtx) -> Result<Proc, SpawnFailure> {
-        let (uid, gid, home) = resolve_user(&ctx.fs, &spec.user)?;
+        let (uid, gid, home) = resolve_user(ctx.fs, &spec.user)?;
         let mut env: Vec<(String, String)> = spec
             .env
             .iter()

@@ -11,84 +11,15 @@ use super::event::{Actor, DaemonId, EventKind};
 use super::model::config::RestartPolicy;
 use super::model::container::{Status, Task};
 use super::model::daemon::Daemon;
-use super::oci;
-use super::fs::Tree;
-use super::proc::{Proc, ProcCtx, ProcStatus, SignalOutcome, SpawnFailure, SpawnSpec};
-use crate::unix::fs::UnionFs;
-use crate::unix::process::ProcInfo;
+use super::proc::{ProcStatus, SignalOutcome, SpawnFailure, SpawnSpec};
+use super::procctx::{spawn_in, with_proc};
 use super::world::World;
 
 /// Upper bound on wake-ups processed in one `run_until`, so a process that wakes very often
 /// can't freeze the app; the rest happens on the next call.
 const MAX_STEPS: u32 = 20_000;
 
-/// Which process of a container to run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Which {
-    Main,
-    /// Index into `Task::execs`.
-    Exec(usize),
-}
-
-/// Builds the process context of container `id` for process `which` and runs `f` with it and
-/// that process's slot. Output of the main process goes to the container's log; an exec's
-/// output to its own buffer.
-fn with_proc<R>(
-    d: &mut Daemon,
-    id: &str,
-    which: Which,
-    now: Time,
-    kernel: &str,
-    f: impl FnOnce(&mut ProcCtx, &mut Proc, &mut ProcStatus) -> R,
-) -> Option<R> {
-    let Daemon { containers, images, retained, layers, .. } = d;
-    let c = containers.get_mut(id)?;
-    let img = crate::engine::model::daemon::image_in(images, retained, &c.image)?;
-    let mut lowers: Vec<&Tree> = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
-    lowers.push(&c.init);
-    let task = c.task.as_mut()?;
-    let processes = process_list(task);
-    let (out, proc, status) = match which {
-        Which::Main => (&mut c.logs, &mut task.main, &mut task.status),
-        Which::Exec(i) => {
-            let e = task.execs.get_mut(i)?;
-            (&mut e.output, &mut e.proc, &mut e.status)
-        }
-    };
-    let fs = UnionFs::new(&lowers, &mut c.rw).read_only(c.host_config.readonly_rootfs);
-    let mut ctx = ProcCtx { now, fs, out, hostname: &c.config.hostname, kernel, processes };
-    Some(f(&mut ctx, proc, status))
-}
-
-/// The processes of a container as `ps` inside it lists them.
-fn process_list(task: &Task) -> Vec<ProcInfo> {
-    let mut out: Vec<ProcInfo> = task
-        .main
-        .processes()
-        .into_iter()
-        .map(|(pid, command)| ProcInfo { pid, user: "root".into(), command })
-        .collect();
-    for e in task.execs.iter().filter(|e| e.exit_code.is_none()) {
-        for (pid, command) in e.proc.processes() {
-            out.push(ProcInfo { pid, user: "root".into(), command });
-        }
-    }
-    out
-}
-
-/// Spawns a process in container `id`'s filesystem without attaching it anywhere.
-fn spawn_in(d: &mut Daemon, id: &str, spec: &SpawnSpec, now: Time, kernel: &str) -> Option<Result<Proc, SpawnFailure>> {
-    let Daemon { containers, images, retained, layers, .. } = d;
-    let c = containers.get_mut(id)?;
-    let img = crate::engine::model::daemon::image_in(images, retained, &c.image)?;
-    let mut lowers: Vec<&Tree> = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
-    lowers.push(&c.init);
-    let processes = c.task.as_ref().map(process_list).unwrap_or_default();
-    let mut scratch = Vec::new();
-    let fs = UnionFs::new(&lowers, &mut c.rw).read_only(c.host_config.readonly_rootfs);
-    let mut ctx = ProcCtx { now, fs, out: &mut scratch, hostname: &c.config.hostname, kernel, processes };
-    Some(Proc::spawn(spec, &mut ctx))
-}
+pub use super::procctx::Which;
 
 fn kernel_of(w: &World, d: DaemonId) -> String {
     w.host(w.daemon(d).host).kernel.clone()
@@ -158,7 +89,7 @@ pub fn start(w: &mut World, d: DaemonId, id: &str) -> Result<(), SpawnFailure> {
         };
         w.emit(from, to, EventKind::RuntimeCall { operation: op.into() });
     }
-    let spawned = spawn_in(w.daemon_mut(d), id, &spec, now, &kernel);
+    let spawned = spawn_in(w, d, id, &spec, now, &kernel);
     let Some(spawned) = spawned else { return Ok(()) };
     let proc = match spawned {
         Ok(p) => p,
@@ -182,8 +113,8 @@ pub fn start(w: &mut World, d: DaemonId, id: &str) -> Result<(), SpawnFailure> {
     c.state.error.clear();
     c.state.started_at = Some(now);
     c.restart_at = None;
-    connect_networks(w, d, id);
-    write_init_files(w, d, id, now);
+    super::sandbox::connect_networks(w, d, id);
+    super::sandbox::write_init_files(w, d, id, now);
     let command = spec.argv.join(" ");
     w.emit(Actor::Runc { daemon: d }, container_actor(d, id), EventKind::ProcessStarted { container: id.into(), command });
     emit_state(w, d, id, before, Status::Running);
@@ -191,103 +122,11 @@ pub fn start(w: &mut World, d: DaemonId, id: &str) -> Result<(), SpawnFailure> {
     Ok(())
 }
 
-/// Gives a starting container an address on each of its bridge networks: the lowest free
-/// address after the gateway, as Docker's IPAM does.
-fn connect_networks(w: &mut World, d: DaemonId, id: &str) {
-    use super::model::network::{mac_for, parse_cidr, u32_to_ip};
-    let names: Vec<String> = w.daemon(d).containers[id].networks.keys().cloned().collect();
-    for name in names {
-        let Some(net) = w.daemon(d).network_by_name(&name).cloned() else { continue };
-        let endpoint_id = w.ids.fresh("endpoint");
-        let daemon = w.daemon(d);
-        let Some((base, len)) = parse_cidr(&net.subnet) else {
-            let ep = w.daemon_mut(d).containers.get_mut(id).and_then(|c| c.networks.get_mut(&name));
-            if let Some(ep) = ep {
-                ep.endpoint_id = endpoint_id;
-            }
-            continue;
-        };
-        let used: std::collections::BTreeSet<u32> = daemon
-            .containers
-            .values()
-            .filter_map(|c| c.networks.get(&name))
-            .filter_map(|e| super::model::network::ip_to_u32(&e.ip))
-            .collect();
-        let size = if len >= 32 { 1 } else { 1u64 << (32 - len) };
-        let gw = super::model::network::ip_to_u32(&net.gateway).unwrap_or(base + 1);
-        let ip = (1..size.saturating_sub(1))
-            .map(|i| base + i as u32)
-            .find(|v| *v != gw && !used.contains(v))
-            .map(u32_to_ip);
-        let Some(ip) = ip else { continue };
-        if let Some(ep) = w.daemon_mut(d).containers.get_mut(id).and_then(|c| c.networks.get_mut(&name)) {
-            ep.mac = mac_for(&ip);
-            ep.ip = ip;
-            ep.prefix_len = len;
-            ep.gateway = net.gateway.clone();
-            ep.endpoint_id = endpoint_id;
-        }
-    }
-}
-
-/// Writes what Docker mounts into a starting container: `/etc/hostname`, `/etc/hosts` with
-/// its address, `/etc/resolv.conf` (the embedded DNS server on user-defined networks), and
-/// `/.dockerenv`; and creates its working directory, as the daemon does.
-fn write_init_files(w: &mut World, d: DaemonId, id: &str, now: Time) {
-    use crate::unix::fs::{Data, Entry, Meta, Node};
-    let Some(c) = w.daemon(d).containers.get(id) else { return };
-    let hostname = c.config.hostname.clone();
-    let ip = c.networks.values().map(|e| e.ip.clone()).find(|ip| !ip.is_empty());
-    let user_network = c.networks.keys().any(|n| !matches!(n.as_str(), "bridge" | "host" | "none"));
-    let workdir = c.config.working_dir.clone();
-    let mut hosts = String::from(
-        "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff00::1\tip6-allnodes\nff00::2\tip6-allrouters\n",
-    );
-    if let Some(ip) = &ip {
-        hosts.push_str(&format!("{ip}\t{hostname}\n"));
-    }
-    let resolv = if user_network {
-        "# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\nnameserver 127.0.0.11\noptions ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [host(127.0.0.53)]\n# Overrides: []\n# Option ndots from: internal\n".to_string()
-    } else {
-        "# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\nnameserver 10.0.2.3\nsearch .\n\n# Based on host file: '/run/systemd/resolve/resolv.conf' (legacy)\n# Overrides: []\n".to_string()
-    };
-    let file = |text: &str| Entry::Node(Node::File { meta: Meta::root(0o644, now), data: Data::text(text) });
-    let mut init = Tree::new();
-    init.put("/.dockerenv", Entry::Node(Node::File { meta: Meta::root(0o755, now), data: Data::text("") }));
-    init.put("/etc/hostname", file(&format!("{hostname}\n")));
-    init.put("/etc/hosts", file(&hosts));
-    init.put("/etc/resolv.conf", file(&resolv));
-    let Some(c) = w.daemon_mut(d).containers.get_mut(id) else { return };
-    c.init = init;
-    if workdir.starts_with('/') && workdir != "/" {
-        create_dirs(w.daemon_mut(d), id, &workdir, now);
-    }
-}
-
-/// `mkdir -p` of `dir` in container `id`'s filesystem (as root), if it is missing.
-fn create_dirs(daemon: &mut Daemon, id: &str, dir: &str, now: Time) {
-    use crate::unix::fs::{Cred, Fs, Node};
-    let Daemon { containers, images, retained, layers, .. } = daemon;
-    let Some(c) = containers.get_mut(id) else { return };
-    let Some(img) = crate::engine::model::daemon::image_in(images, retained, &c.image) else { return };
-    let mut lowers: Vec<&Tree> = oci::chain_ids(&img.layers).iter().filter_map(|ch| layers.get(ch)).map(|l| &*l.content).collect();
-    lowers.push(&c.init);
-    let mut fs = UnionFs::new(&lowers, &mut c.rw);
-    let mut path = String::new();
-    for part in dir.split('/').filter(|p| !p.is_empty()) {
-        path.push('/');
-        path.push_str(part);
-        if fs.stat(&path).is_err() {
-            let _ = fs.create(&path, Node::dir(now), Cred::ROOT, now);
-        }
-    }
-}
-
 /// Runs process `which` of container `id` up to `until` and handles its exit.
 fn step(w: &mut World, d: DaemonId, id: &str, which: Which, until: Time) {
     let kernel = kernel_of(w, d);
     let now = w.now();
-    let status = with_proc(w.daemon_mut(d), id, which, now, &kernel, |ctx, proc, status| {
+    let status = with_proc(w, d, id, which, now, &kernel, |ctx, proc, status| {
         *status = proc.run(ctx, until);
         *status
     });
@@ -309,7 +148,7 @@ pub fn signal(w: &mut World, d: DaemonId, id: &str, sig: u8) -> bool {
         container_actor(d, id),
         EventKind::SignalSent { container: id.into(), signal: super::signal::name(sig) },
     );
-    let outcome = with_proc(w.daemon_mut(d), id, Which::Main, now, &kernel, |ctx, proc, _| proc.signal(sig, ctx));
+    let outcome = with_proc(w, d, id, Which::Main, now, &kernel, |ctx, proc, _| proc.signal(sig, ctx));
     match outcome {
         Some(SignalOutcome::Exited(code)) => {
             exited(w, d, id, code);
@@ -323,7 +162,7 @@ pub fn signal(w: &mut World, d: DaemonId, id: &str, sig: u8) -> bool {
 pub fn exec_start(w: &mut World, d: DaemonId, id: &str, exec_id: &str, spec: &SpawnSpec) -> Result<usize, SpawnFailure> {
     let now = w.now();
     let kernel = kernel_of(w, d);
-    let proc = match spawn_in(w.daemon_mut(d), id, spec, now, &kernel) {
+    let proc = match spawn_in(w, d, id, spec, now, &kernel) {
         Some(r) => r?,
         None => return Err(SpawnFailure::NotInPath(spec.argv.first().cloned().unwrap_or_default())),
     };
@@ -364,7 +203,7 @@ fn exec_exited(w: &mut World, d: DaemonId, id: &str, index: usize, code: i32) {
 pub fn interrupt(w: &mut World, d: DaemonId, id: &str, which: Which) {
     let now = w.now();
     let kernel = kernel_of(w, d);
-    let outcome = with_proc(w.daemon_mut(d), id, which, now, &kernel, |ctx, proc, _| proc.interrupt(ctx));
+    let outcome = with_proc(w, d, id, which, now, &kernel, |ctx, proc, _| proc.interrupt(ctx));
     match (outcome, which) {
         (Some(SignalOutcome::Exited(code)), Which::Main) => exited(w, d, id, code),
         (Some(SignalOutcome::Exited(code)), Which::Exec(i)) => exec_exited(w, d, id, i, code),
@@ -387,7 +226,7 @@ pub fn prompt(w: &World, d: DaemonId, id: &str, which: Which) -> Option<String> 
 pub fn feed(w: &mut World, d: DaemonId, id: &str, which: Which, data: &str) {
     let now = w.now();
     let kernel = kernel_of(w, d);
-    with_proc(w.daemon_mut(d), id, which, now, &kernel, |_, proc, _| proc.feed_stdin(data));
+    with_proc(w, d, id, which, now, &kernel, |_, proc, _| proc.feed_stdin(data));
     step(w, d, id, which, now);
 }
 
@@ -395,7 +234,7 @@ pub fn feed(w: &mut World, d: DaemonId, id: &str, which: Which, data: &str) {
 pub fn close_stdin(w: &mut World, d: DaemonId, id: &str, which: Which) {
     let now = w.now();
     let kernel = kernel_of(w, d);
-    with_proc(w.daemon_mut(d), id, which, now, &kernel, |_, proc, _| proc.close_stdin());
+    with_proc(w, d, id, which, now, &kernel, |_, proc, _| proc.close_stdin());
     step(w, d, id, which, now);
 }
 
@@ -471,10 +310,12 @@ pub fn exited(w: &mut World, d: DaemonId, id: &str, code: i32) {
     let auto_remove = c.host_config.auto_remove;
     emit_state(w, d, id, before, Status::Exited);
     if auto_remove {
-        if let Some(c) = w.daemon_mut(d).containers.remove(id) {
-            w.daemon_mut(d).release_retained(&c.image);
-        }
+        let removed = w.daemon_mut(d).containers.remove(id);
         w.emit(Actor::Daemon { daemon: d }, container_actor(d, id), EventKind::ContainerRemoved { container: id.into() });
+        if let Some(c) = removed {
+            w.daemon_mut(d).release_retained(&c.image);
+            super::api::mounts::remove_anonymous_volumes(w, d, &c.mounts);
+        }
     }
 }
 

@@ -83,6 +83,7 @@ impl World {
             ip: ip.into(),
             daemon: None,
             fs: Default::default(),
+            base: None,
         });
         id
     }
@@ -126,6 +127,8 @@ impl World {
                     labels: Default::default(),
                     options,
                     builtin: true,
+                    user_subnet: false,
+                    ip_range: String::new(),
                 },
             );
         }

@@ -45,6 +45,23 @@ pub struct HostSys<'w> {
 }
 
 impl<'w> HostSys<'w> {
+    /// [`Sys::exchange`] from the host, with the host tree in the world.
+    fn exchange_in_world(&mut self, addr: &str, port: u16, payload: crate::unix::net::Payload) -> Result<crate::unix::net::Reply, crate::unix::net::NetError> {
+        let mut net = crate::engine::net::NetCtx::host(self.world, self.host);
+        match net.route(addr, port) {
+            // Nothing of the learner's own listens on the host: only published ports answer.
+            Ok(crate::engine::net::route::Target::Own { .. }) => {
+                net.record_drop(addr, port, crate::unix::net::NetError::Refused);
+                Err(crate::unix::net::NetError::Refused)
+            }
+            Ok(target) => net.deliver(&target, addr, port, &payload),
+            Err(e) => {
+                net.record_drop(addr, port, e);
+                Err(e)
+            }
+        }
+    }
+
     pub fn new(world: &'w mut World, host: HostId, client: ClientId, env: &'w Env, history: &'w [String]) -> HostSys<'w> {
         let fs = std::mem::take(&mut world.hosts[host.0 as usize].fs);
         HostSys { world, host, client, env, history, real_dir: None, fs: RefCell::new(fs), produced: Produced::default(), ext_stderr_tty: true }
@@ -128,6 +145,10 @@ impl HostFiles for SnapshotFiles {
 
     fn stdin(&self) -> Option<&str> {
         self.stdin.as_deref()
+    }
+
+    fn cwd(&self) -> Option<&str> {
+        Some(&self.cwd)
     }
 
     fn tree(&self, path: &str) -> Result<Layer, String> {
@@ -235,6 +256,29 @@ impl Sys for HostSys<'_> {
     }
     fn external_context(&mut self, _cwd: &str, stderr_tty: bool) {
         self.ext_stderr_tty = stderr_tty;
+    }
+    fn resolve(&mut self, name: &str) -> crate::unix::net::Resolved {
+        // The host's resolver knows `localhost` and addresses; container names are only
+        // known inside Docker's networks (the embedded DNS), never on the host.
+        let addr = if name == "localhost" { Some("127.0.0.1".to_string()) } else { crate::unix::net::is_ipv4(name).then(|| name.to_string()) };
+        crate::unix::net::Resolved { addr, server: "127.0.0.53".into() }
+    }
+    fn ping(&mut self, addr: &str) -> Result<crate::unix::net::Pong, crate::unix::net::NetError> {
+        let seq = self.produced.output.len() as u32;
+        crate::engine::net::NetCtx::host(self.world, self.host).ping(addr, seq)
+    }
+    fn exchange(
+        &mut self,
+        addr: &str,
+        port: u16,
+        payload: crate::unix::net::Payload,
+    ) -> Result<crate::unix::net::Reply, crate::unix::net::NetError> {
+        // The host tree goes back into the world for the call: a server may serve files
+        // bind-mounted from it.
+        std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
+        let answer = self.exchange_in_world(addr, port, payload);
+        std::mem::swap(&mut self.world.hosts[self.host.0 as usize].fs, self.fs.get_mut());
+        answer
     }
     fn external(
         &mut self,

@@ -53,6 +53,7 @@ fn build() -> Layer {
     for t in TOOLS {
         exe(&mut l, &format!("/usr/bin/{t}"), &format!("gnu:{t}"));
     }
+    exe(&mut l, "/usr/bin/curl", "curl");
     file(&mut l, "/etc/hostname", "doca\n");
     file(
         &mut l,

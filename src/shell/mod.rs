@@ -88,6 +88,7 @@ impl Session {
     pub fn new() -> Session {
         let mut world = World::new();
         let host = HostId(0);
+        world.hosts[host.0 as usize].base = Some(host_fs::base());
         let client = ClientId(0);
         let env = Env { term_width: Some(80), config_dir: format!("{}/.docker", host_fs::HOME), buildx: true, ..Env::default() };
         let shell = spawn_shell(&mut world, host, client, &env);

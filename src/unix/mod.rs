@@ -33,6 +33,7 @@
 //! Invariant: everything here is deterministic and sans-IO; no input panics or hangs.
 
 pub mod fs;
+pub mod net;
 pub mod process;
 pub mod programs;
 pub mod sh;

@@ -135,6 +135,12 @@ fn base_ms(k: &EventKind) -> u32 {
         WritableLayerChanged { .. } => 120,
         TimePassed { .. } => 260,
         Note { .. } => 220,
+        VolumeCreated { .. } | VolumeRemoved { .. } | NetworkCreated { .. } | NetworkRemoved { .. } => 180,
+        VolumePopulated { .. } | VolumeMounted { .. } => 150,
+        NetworkConnected { .. } | NetworkDisconnected { .. } | PortPublished { .. } => 150,
+        DnsQuery { .. } => 200,
+        PacketSent { .. } => 240,
+        PacketDropped { .. } => 200,
         BuildStep { .. } => 200,
         RegistryOnline { .. } | RegistryOffline { .. } => 200,
     }
@@ -221,6 +227,7 @@ fn step_for(i: u32, e: &Event, before: &Scene, after: &Scene) -> Step {
         Note { .. } => (None, vec![from, to], Reveal::Nothing),
         BuildStep { .. } => (None, vec![from], Reveal::Nothing),
         RegistryOnline { .. } | RegistryOffline { .. } => (None, vec![from, to], Reveal::Nothing),
+        _ => (None, vec![from, to], Reveal::Nothing),
     };
     Step { event: i, duration_ms: base_ms(&e.kind), caption: e.narration(), packet: pk, highlight, reveal, repo, per_layer }
 }

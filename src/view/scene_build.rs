@@ -3,8 +3,6 @@
 //!
 //! Invariant: `build` only reads the world; the same world always gives the same scene.
 
-use std::collections::BTreeSet;
-
 use crate::engine::api::images::familiar_of;
 use crate::engine::model::config::MountKind as EngineMount;
 use crate::engine::model::container::Container;
@@ -126,27 +124,17 @@ fn daemon(world: &World, d: &Daemon) -> DaemonView {
         running: d.running,
         images,
         layers,
-        volumes: volumes_of(&containers),
+        volumes: volumes_of(d),
         containers,
         networks,
     }
 }
 
-/// Volumes as far as the engine models them today: the ones containers mount.
-fn volumes_of(containers: &[ContainerView]) -> Vec<VolumeView> {
-    let names: BTreeSet<&str> = containers
-        .iter()
-        .flat_map(|c| c.mounts.iter())
-        .filter(|m| m.kind == MountKind::Volume && !m.source.is_empty())
-        .map(|m| m.source.as_str())
-        .collect();
-    names
-        .into_iter()
-        .map(|n| VolumeView {
-            name: n.to_string(),
-            driver: "local".into(),
-            anonymous: n.len() == 64 && n.bytes().all(|b| b.is_ascii_hexdigit()),
-        })
+/// The daemon's volumes, sorted by name: they exist whether or not a container mounts them.
+fn volumes_of(d: &Daemon) -> Vec<VolumeView> {
+    d.volumes
+        .values()
+        .map(|v| VolumeView { name: v.name.clone(), driver: v.driver.clone(), anonymous: v.anonymous() })
         .collect()
 }
 
@@ -163,7 +151,7 @@ fn container(world: &World, c: &Container) -> ContainerView {
         }
     }
     ports.sort();
-    let mut mounts: Vec<MountView> = hc
+    let mut mounts: Vec<MountView> = c
         .mounts
         .iter()
         .map(|m| MountView {
@@ -172,17 +160,11 @@ fn container(world: &World, c: &Container) -> ContainerView {
                 EngineMount::Bind => MountKind::Bind,
                 EngineMount::Tmpfs => MountKind::Tmpfs,
             },
-            source: m.source.clone(),
-            target: m.target.clone(),
-            read_only: m.read_only,
+            source: if m.kind == EngineMount::Volume { m.name.clone() } else { m.source.clone() },
+            target: m.destination.clone(),
+            read_only: !m.rw,
         })
         .collect();
-    for bind in &hc.binds {
-        if let Some(m) = parse_bind(bind)
-            && !mounts.iter().any(|x| x.target == m.target) {
-                mounts.push(m);
-            }
-    }
     mounts.sort();
     let mut command = vec![c.path.clone()];
     command.extend(c.args.iter().cloned());
@@ -209,19 +191,6 @@ fn container(world: &World, c: &Container) -> ContainerView {
     }
 }
 
-/// A `-v` string: `name:/path[:ro]` (volume) or `/host:/path[:ro]` (bind mount).
-fn parse_bind(s: &str) -> Option<MountView> {
-    let mut parts = s.split(':');
-    let source = parts.next()?;
-    let target = parts.next()?;
-    let read_only = parts.next().is_some_and(|o| o.split(',').any(|x| x == "ro"));
-    if source.is_empty() || !target.starts_with('/') {
-        return None;
-    }
-    let kind = if source.starts_with('/') || source.starts_with('.') { MountKind::Bind } else { MountKind::Volume };
-    Some(MountView { kind, source: source.into(), target: target.into(), read_only })
-}
-
 fn registry(r: &Registry) -> RegistryView {
     let hub = matches!(r.kind, RegistryKind::Hub);
     let repos = r
@@ -246,15 +215,6 @@ fn registry(r: &Registry) -> RegistryView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn binds_parse_into_volumes_and_bind_mounts() {
-        let v = parse_bind("dados:/var/lib/data:ro").unwrap();
-        assert_eq!((v.kind, v.source.as_str(), v.target.as_str(), v.read_only), (MountKind::Volume, "dados", "/var/lib/data", true));
-        let b = parse_bind("/home/aluno/site:/usr/share/nginx/html").unwrap();
-        assert_eq!(b.kind, MountKind::Bind);
-        assert!(parse_bind("semalvo").is_none());
-    }
 
     #[test]
     fn fresh_world_has_one_host_daemon_client_and_hub() {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use doca::engine::World;
 use doca::engine::api::containers::CreateRequest;
 use doca::engine::event::{ClientId, DaemonId};
-use doca::engine::model::config::{Config, HostConfig, MountKind, MountSpec, PortBinding};
+use doca::engine::model::config::{Config, HostConfig, MountSpec, PortBinding};
 use doca::engine::reference::parse_docker_ref;
 
 pub fn pull(w: &mut World, image: &str) {
@@ -43,7 +43,7 @@ pub fn world_with(n: usize) -> World {
             hc.port_bindings = pb;
         }
         if i % 6 == 2 {
-            hc.mounts.push(MountSpec { kind: MountKind::Volume, source: format!("dados{}", i % 4), target: "/data".into(), read_only: false });
+            hc.mounts.push(MountSpec { kind: "volume".into(), source: format!("dados{}", i % 4), target: "/data".into(), ..MountSpec::default() });
         }
         let name = format!("c{i:02}");
         create(&mut w, &name, "alpine", &["sleep", "1000"], hc);

@@ -18,6 +18,7 @@ use crate::cli::errors;
 use crate::cli::output::Output;
 use crate::cli::parse::Invocation;
 use crate::cli::run_opts::{RunOptions, check_detach_attach, parse_run_options};
+use crate::cli::volume_opts;
 use crate::engine::api::ApiError;
 use crate::engine::api::containers::CreateRequest;
 use crate::engine::clock::Span;
@@ -55,6 +56,8 @@ fn read_kv_files(ctx: &ClientCtx<'_>, files: &[String]) -> Result<Vec<String>, S
 /// The container configuration the client sends (`container.Config` + `HostConfig`).
 fn build_request(inv: &Invocation, o: &RunOptions, ctx: &ClientCtx<'_>) -> Result<CreateRequest, String> {
     let f = &inv.flags;
+    let cwd = ctx.files.cwd().unwrap_or("/").to_string();
+    let (binds, anonymous) = volume_opts::split_volumes(&f.strings("volume"), &cwd)?;
     // `NAME` alone takes the client's value (from a file: only when it has one).
     let mut env: Vec<String> = read_kv_files(ctx, &f.strings("env-file"))?
         .into_iter()
@@ -106,7 +109,7 @@ fn build_request(inv: &Invocation, o: &RunOptions, ctx: &ClientCtx<'_>) -> Resul
         cmd,
         healthcheck,
         image: o.image.clone(),
-        volumes: Default::default(),
+        volumes: anonymous,
         working_dir: f.string("workdir"),
         entrypoint,
         labels,
@@ -116,7 +119,10 @@ fn build_request(inv: &Invocation, o: &RunOptions, ctx: &ClientCtx<'_>) -> Resul
     };
     let network_mode = o.networks.first().map(|n| n.target.clone()).unwrap_or_else(|| "default".into());
     let host_config = HostConfig {
-        binds: f.strings("volume"),
+        binds,
+        mounts: volume_opts::mounts(&f.strings("mount"), &cwd),
+        tmpfs: volume_opts::tmpfs(&f.strings("tmpfs")),
+        networking: volume_opts::networking(&o.networks),
         network_mode,
         port_bindings: o
             .bindings

@@ -20,11 +20,13 @@ pub mod image_history;
 pub mod image_ls;
 pub mod image_rm;
 pub mod inspect;
+pub mod network;
 pub mod prune;
 pub mod registry;
 pub mod system_df;
 pub mod system_info;
 pub mod system_version;
+pub mod volume;
 
 use super::dispatch::Handler;
 
@@ -49,6 +51,8 @@ const FAMILIES: &[&[(&str, Handler)]] = &[
     container_exec::HANDLERS,
     image_build::HANDLERS,
     registry::HANDLERS,
+    volume::HANDLERS,
+    network::HANDLERS,
 ];
 
 /// The handler for a canonical path (`"container ls"`).

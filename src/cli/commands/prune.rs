@@ -29,7 +29,7 @@ const DANGLING_WARNING: &str = "WARNING! This will remove all dangling images.\n
 
 /// Prints the prompt and either runs `proceed` (`-f`, or a piped `y`), cancels (anything
 /// else piped), or leaves the terminal waiting for the answer.
-fn ask(inv: &Invocation, ctx: &mut ClientCtx<'_>, message: &str, proceed: Handler) -> Output {
+pub(crate) fn ask(inv: &Invocation, ctx: &mut ClientCtx<'_>, message: &str, proceed: Handler) -> Output {
     if inv.flags.bool("force") {
         return proceed(inv, ctx);
     }

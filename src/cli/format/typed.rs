@@ -303,6 +303,35 @@ pub const IMAGE: Schema = Schema {
     times: &["LastTagTime"],
 };
 
+/// `volume.Volume` (`docker volume inspect`).
+pub const VOLUME: Schema = Schema {
+    root: "volume.Volume",
+    maps: &[("Labels", MapKind::Strings), ("Options", MapKind::Strings)],
+    nil_slices: &[],
+    nil_maps: &["Labels", "Options"],
+    omitted: &[("", "ClusterVolume", Zero::Ptr), ("", "Status", Zero::Map), ("", "UsageData", Zero::Ptr)],
+    renames: &[],
+    layouts: &[],
+    times: &[],
+};
+
+/// `network.Inspect` (`docker network inspect`).
+pub const NETWORK: Schema = Schema {
+    root: "network.Inspect",
+    maps: &[
+        ("IPAM.Options", MapKind::Strings),
+        ("Containers", MapKind::Of(Zero::Ptr)),
+        ("Options", MapKind::Strings),
+        ("Labels", MapKind::Strings),
+    ],
+    nil_slices: &["Config"],
+    nil_maps: &["Options", "Labels", "Containers"],
+    omitted: &[("", "Peers", Zero::Slice), ("", "Services", Zero::Map)],
+    renames: &[("Id", "ID")],
+    layouts: &[],
+    times: &["Created"],
+};
+
 /// `types.Version` (the `Server` of `docker version`).
 pub const VERSION: Schema = Schema {
     root: "*types.Version",

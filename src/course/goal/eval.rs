@@ -65,7 +65,7 @@ impl Tally {
 /// Evaluates one check.
 pub fn evaluate_check(check: &Check, world: &World) -> Verdict {
     let tally = match check.subject {
-        Subject::Volume | Subject::Service | Subject::File => {
+        Subject::Service => {
             let key = check.conds.first().map_or(spec::Key::Name, |c| c.key);
             return Verdict::Unsupported(spec::missing(check.subject, key).to_string());
         }
@@ -82,6 +82,8 @@ pub fn evaluate_check(check: &Check, world: &World) -> Verdict {
                 Subject::Compare => super::eval_image::compare(check, d),
                 Subject::Network => super::eval_other::networks(check, d),
                 Subject::Daemon => super::eval_other::daemon(check, d),
+                Subject::Volume => super::eval_files::volumes(check, d),
+                Subject::File => super::eval_files::files(check, world, d),
                 _ => Tally::default(),
             }
         }

@@ -50,7 +50,7 @@ fn answer(c: &Container, d: &Daemon, cond: &Cond) -> Option<bool> {
             }
             text(op, &line, w)
         }
-        (Key::Changed, _) => return None,
+        (Key::Changed, Value::Text(path)) => super::eval_files::changed(c, path),
         _ => false,
     };
     Some(yes)
@@ -111,7 +111,12 @@ fn mounts(c: &Container) -> Vec<Have> {
         out.push(Have { kind, source: source.into(), target: target.into(), read_only });
     }
     for m in &c.host_config.mounts {
-        out.push(Have { kind: m.kind.clone(), source: m.source.clone(), target: m.target.clone(), read_only: m.read_only });
+        let kind = match m.kind.as_str() {
+            "bind" => MountKind::Bind,
+            "tmpfs" => MountKind::Tmpfs,
+            _ => MountKind::Volume,
+        };
+        out.push(Have { kind, source: m.source.clone(), target: m.target.clone(), read_only: m.read_only });
     }
     for target in &c.config.volumes {
         if !out.iter().any(|h| &h.target == target) {

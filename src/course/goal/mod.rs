@@ -30,6 +30,7 @@
 
 mod eval;
 mod eval_container;
+mod eval_files;
 mod eval_image;
 mod eval_other;
 mod parse;

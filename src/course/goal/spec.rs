@@ -3,16 +3,16 @@
 //!
 //! | subject | keys |
 //! |---|---|
-//! | `container` | `name` `image` `state` `exit` `publishes` `env` `network` `volume` `bind` `mount` `restart` `logs` `restarts` `cmd` `changed`* |
+//! | `container` | `name` `image` `state` `exit` `publishes` `env` `network` `volume` `bind` `mount` `restart` `logs` `restarts` `cmd` `changed` |
 //! | `image` | `ref` `same-as` `from-container` `built-from` `layers` `history` `env` `cmd` `exposes` `workdir` `label` |
 //! | `compare` | `image` `with` `new-layers` `shared-layers` |
 //! | `network` | `name` `driver` `has` |
-//! | `volume`* | `name` `used-by` |
+//! | `volume` | `name` `used-by` |
 //! | `repository` | `name` `tag` `same-as` |
 //! | `registry` | `domain` `online` |
 //! | `daemon` | `running` |
 //! | `service`* | `name` `replicas` `running-tasks` `nodes` |
-//! | `file`* | `path` `contains` and one of `container` `volume` `image` (none: a file of the host) |
+//! | `file` | `path` `contains` and one of `container` `volume` `image` (none: a file of the host) |
 //!
 //! Every subject also takes `count` (a number) and, except `repository` and `registry`,
 //! `host`. Starred entries parse but answer "not supported yet" until the engine models them.
@@ -176,7 +176,7 @@ pub const KEYS: &[KeySpec] = &[
     k(S::Container, "logs", Key::Logs, K::Text, true),
     k(S::Container, "restarts", Key::Restarts, K::Number, true),
     k(S::Container, "cmd", Key::Cmd, K::Text, true),
-    k(S::Container, "changed", Key::Changed, K::Path, false),
+    k(S::Container, "changed", Key::Changed, K::Path, true),
     k(S::Image, "ref", Key::Ref, K::Ref, true),
     k(S::Image, "same-as", Key::SameAs, K::Ref, true),
     k(S::Image, "from-container", Key::FromContainer, K::Text, true),
@@ -195,8 +195,8 @@ pub const KEYS: &[KeySpec] = &[
     k(S::Network, "name", Key::Name, K::Text, true),
     k(S::Network, "driver", Key::Driver, K::Text, true),
     k(S::Network, "has", Key::Has, K::Text, true),
-    k(S::Volume, "name", Key::Name, K::Text, false),
-    k(S::Volume, "used-by", Key::UsedBy, K::Text, false),
+    k(S::Volume, "name", Key::Name, K::Text, true),
+    k(S::Volume, "used-by", Key::UsedBy, K::Text, true),
     k(S::Repository, "name", Key::Name, K::Repo, true),
     k(S::Repository, "tag", Key::Tag, K::Text, true),
     k(S::Repository, "same-as", Key::SameAs, K::Ref, true),
@@ -207,11 +207,11 @@ pub const KEYS: &[KeySpec] = &[
     k(S::Service, "replicas", Key::Replicas, K::Number, false),
     k(S::Service, "running-tasks", Key::RunningTasks, K::Number, false),
     k(S::Service, "nodes", Key::Nodes, K::Number, false),
-    k(S::File, "path", Key::Path, K::Path, false),
-    k(S::File, "contains", Key::Contains, K::Text, false),
-    k(S::File, "container", Key::Container, K::Text, false),
-    k(S::File, "volume", Key::Volume, K::Text, false),
-    k(S::File, "image", Key::Image, K::Ref, false),
+    k(S::File, "path", Key::Path, K::Path, true),
+    k(S::File, "contains", Key::Contains, K::Text, true),
+    k(S::File, "container", Key::Container, K::Text, true),
+    k(S::File, "volume", Key::Volume, K::Text, true),
+    k(S::File, "image", Key::Image, K::Ref, true),
 ];
 
 /// The entry for `word` under `subject`.

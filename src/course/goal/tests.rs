@@ -143,19 +143,21 @@ fn mounts_from_binds_and_image_volumes() {
 }
 
 #[test]
-fn unknown_states_stay_unsupported_unless_decided_elsewhere() {
+fn swarm_stays_unsupported_files_and_volumes_are_checked() {
     let mut w = World::new();
-    assert_eq!(check(&w, "volume name=dados"), Verdict::Unsupported("volumes".into()));
     assert_eq!(check(&w, "service name=web running-tasks=5 nodes=3"), Verdict::Unsupported("swarm services".into()));
-    assert_eq!(check(&w, "file container=web path=/tmp/x"), Verdict::Unsupported("files".into()));
-    // No container named web: the unknown part cannot change the answer.
+    // A failing check decides the goal even beside an unsupported one.
+    assert_eq!(check(&w, "service name=web\ncontainer name=nada"), NotMet);
+    assert_eq!(check(&w, "volume name=dados"), NotMet);
+    assert_eq!(check(&w, "file container=web path=/tmp/x"), NotMet);
     assert_eq!(check(&w, "container name=web changed=/tmp/x"), NotMet);
     pull(&mut w, "alpine");
     run(&mut w, "web", "alpine", &["sleep", "100"], HostConfig::default());
-    assert_eq!(check(&w, "container name=web changed=/tmp/x"), Verdict::Unsupported("writable layer changes".into()));
-    // A failing check decides the goal even beside an unsupported one.
-    assert_eq!(check(&w, "volume name=dados\ncontainer name=nada"), NotMet);
-    assert_eq!(check(&w, "volume name=dados\ncontainer name=web"), Verdict::Unsupported("volumes".into()));
+    assert_eq!(check(&w, "container name=web changed=/tmp/x"), NotMet);
+    assert_eq!(check(&w, "file container=web path=/etc/alpine-release"), Met, "a file of the image");
+    assert_eq!(check(&w, "file container=web path=/etc/hostname"), Met, "a file the daemon mounts");
+    assert_eq!(check(&w, "file container=web path=/tmp/x"), NotMet);
+    assert_eq!(check(&w, "file image=alpine path=/etc/alpine-release"), Met);
 }
 
 #[test]
@@ -179,4 +181,15 @@ fn hosts_networks_registries_and_daemons() {
     assert_eq!(check(&w, "repository name=alpine tag=latest same-as=alpine"), Met);
     assert_eq!(check(&w, "repository name=alpine tag=3.21 same-as=alpine"), NotMet);
     assert_eq!(check(&w, "repository name=localhost:5000/meu-alpine"), NotMet);
+}
+
+#[test]
+fn files_written_by_a_container_are_seen() {
+    let mut s = crate::shell::Session::new();
+    s.submit("docker run --name temp alpine sh -c \"echo segredo > /dados.txt\"");
+    let w = s.world();
+    let d = w.daemon(crate::engine::event::DaemonId(0));
+    let c = d.containers.values().next().unwrap();
+    eprintln!("rw paths: {:?}", c.rw.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>());
+    assert_eq!(check(w, "file container=temp path=/dados.txt contains=segredo"), Met);
 }

@@ -90,15 +90,10 @@ impl Api<'_> {
         if host_config.network_mode.is_empty() || host_config.network_mode == "default" {
             host_config.network_mode = "bridge".into();
         }
-        let mut networks = std::collections::BTreeMap::new();
-        let net = self
-            .daemon()
-            .network_by_name(&host_config.network_mode)
-            .ok_or_else(|| ApiError::not_found(format!("network {} not found", host_config.network_mode)))?;
-        networks.insert(
-            net.name.clone(),
-            crate::engine::model::network::Endpoint { network_id: net.id.clone(), ..Default::default() },
-        );
+        let networks = self.create_endpoints(&host_config)?;
+        self.check_links(&host_config)?;
+        let (mounts, copy) = self.register_mounts(&config, &host_config)?;
+        self.create_bind_sources(&mounts, &host_config);
         let container = Container {
             id: id.clone(),
             name: name.clone(),
@@ -120,10 +115,14 @@ impl Api<'_> {
             restart_backoff: Span::ZERO,
             task: None,
             networks,
+            mounts,
+            tmpfs: Default::default(),
+            connections: 0,
         };
         self.daemon_mut().containers.insert(id.clone(), container);
         let to = Actor::Container { daemon: self.daemon, container: id.clone() };
         self.emit_from_daemon(to, EventKind::ContainerCreated { container: id.clone(), name, image: image_id });
+        self.populate_volumes(&id, &copy);
         self.world.advance(Span::millis(40));
         Ok(CreateResponse { id, warnings })
     }
@@ -211,17 +210,26 @@ impl Api<'_> {
             if c.state.running {
                 api.force_kill(&id);
             }
-            api.destroy(&id);
+            api.destroy_with(&id, volumes);
             Ok(())
         })
     }
 
     /// Deletes a stopped container and its writable layer.
     pub(crate) fn destroy(&mut self, id: &str) {
+        self.destroy_with(id, false);
+    }
+
+    /// Deletes a stopped container; with `volumes`, also its anonymous volumes (`rm -v`,
+    /// `--rm`) that no other container uses.
+    pub(crate) fn destroy_with(&mut self, id: &str, volumes: bool) {
         if let Some(c) = self.daemon_mut().containers.remove(id) {
             let to = Actor::Container { daemon: self.daemon, container: id.to_string() };
             self.emit_from_daemon(to, EventKind::ContainerRemoved { container: id.to_string() });
             self.release_retained(&c.image);
+            if volumes {
+                super::mounts::remove_anonymous_volumes(self.world, self.daemon, &c.mounts);
+            }
         }
     }
 

@@ -70,7 +70,7 @@ impl Api<'_> {
             Err(e) => {
                 let auto_remove = self.container(&id).host_config.auto_remove;
                 if auto_remove {
-                    self.destroy(&id);
+                    self.destroy_with(&id, true);
                 }
                 Err(e)
             }

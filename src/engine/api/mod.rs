@@ -11,6 +11,7 @@ pub mod build;
 pub mod commit;
 pub mod container_list;
 pub mod container_prune;
+pub mod container_net;
 pub mod containers;
 pub mod exec;
 pub mod image_delete;
@@ -18,6 +19,10 @@ pub mod images;
 pub mod inspect_json;
 pub mod lifecycle;
 pub mod lookup;
+pub mod mounts;
+pub mod network_connect;
+pub mod network_json;
+pub mod networks;
 pub mod observe;
 pub mod prune;
 pub mod ports;
@@ -26,6 +31,7 @@ pub mod summary;
 pub mod push;
 pub mod search;
 pub mod system;
+pub mod volumes;
 
 use super::event::{Actor, ClientId, DaemonId, EventKind};
 use super::world::World;
@@ -51,6 +57,9 @@ impl ApiError {
     }
     pub fn conflict(message: impl Into<String>) -> ApiError {
         ApiError::Daemon { status: 409, message: message.into() }
+    }
+    pub fn forbidden(message: impl Into<String>) -> ApiError {
+        ApiError::Daemon { status: 403, message: message.into() }
     }
     pub fn server(message: impl Into<String>) -> ApiError {
         ApiError::Daemon { status: 500, message: message.into() }

@@ -177,19 +177,6 @@ impl Api<'_> {
         Ok(report)
     }
 
-    /// `POST /networks/prune`: doca's daemons have only their built-in networks, which are
-    /// never pruned.
-    pub fn network_prune(&mut self, filters: &BTreeMap<String, Vec<String>>) -> ApiResult<Vec<String>> {
-        let path = prune_path("/networks/prune", filters);
-        self.serve("POST", &path, 200, |_| Ok(Vec::new()))
-    }
-
-    /// `POST /volumes/prune`: doca's daemons hold no volumes yet.
-    pub fn volume_prune(&mut self, filters: &BTreeMap<String, Vec<String>>) -> ApiResult<(Vec<String>, u64)> {
-        let path = prune_path("/volumes/prune", filters);
-        self.serve("POST", &path, 200, |_| Ok((Vec::new(), 0)))
-    }
-
     /// `POST /build/prune`: no build cache yet.
     pub fn build_cache_prune(&mut self, all: bool, filters: &BTreeMap<String, Vec<String>>) -> ApiResult<(Vec<String>, u64)> {
         let mut path = prune_path("/build/prune", filters);

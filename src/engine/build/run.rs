@@ -34,8 +34,8 @@ pub fn run(lowers: &[&Tree], spec: &SpawnSpec, start: Time, kernel: &str) -> Run
     let mut log: Vec<LogEntry> = Vec::new();
     let mut now = start;
     let exit = {
-        let fs = UnionFs::new(lowers, &mut rw);
-        let mut ctx = ProcCtx { now, fs, out: &mut log, hostname: "buildkitsandbox", kernel, processes: Vec::new() };
+        let mut fs = UnionFs::new(lowers, &mut rw);
+        let mut ctx = ProcCtx { now, fs: &mut fs, out: &mut log, hostname: "buildkitsandbox", kernel, processes: Vec::new(), net: None };
         match Proc::spawn(spec, &mut ctx) {
             Err(f) => {
                 let m = f.message();

@@ -115,17 +115,21 @@ pub enum MountKind {
     Tmpfs,
 }
 
-/// One mount requested for a container (`-v`, `--mount`, an image `VOLUME`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// One `--mount` requested for a container (`mount.Mount` of the API).
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MountSpec {
-    pub kind: MountKind,
+    /// `volume`, `bind`, `tmpfs` (or what the client sent: the daemon rejects others).
+    pub kind: String,
     /// Volume name (empty for an anonymous volume) or host path for a bind mount.
     pub source: String,
     /// Absolute path in the container.
     pub target: String,
     pub read_only: bool,
+    /// `volume-nocopy`: don't copy the image's files into an empty volume.
+    pub volume_no_copy: bool,
+    pub volume_labels: BTreeMap<String, String>,
+    pub bind_propagation: String,
 }
-
 /// Docker's `container.HostConfig`: how the daemon sets up the container on its host.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HostConfig {
@@ -150,4 +154,15 @@ pub struct HostConfig {
     pub memory: i64,
     pub nano_cpus: i64,
     pub init: Option<bool>,
+    /// The create request's `NetworkingConfig`: per network, the aliases and address
+    /// asked for (`--network-alias`, `--ip`), in the order given.
+    pub networking: Vec<EndpointRequest>,
+}
+
+/// One network a container asks to join at creation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EndpointRequest {
+    pub network: String,
+    pub aliases: Vec<String>,
+    pub ipv4_address: String,
 }

@@ -164,6 +164,12 @@ pub struct Container {
     pub task: Option<Task>,
     /// Network name → attachment.
     pub networks: std::collections::BTreeMap<String, super::network::Endpoint>,
+    /// Volumes, bind mounts and tmpfs, sorted by destination.
+    pub mounts: Vec<super::volume::MountPoint>,
+    /// The content of its tmpfs mounts while it runs (destination → files).
+    pub tmpfs: std::collections::BTreeMap<String, crate::engine::fs::Tree>,
+    /// Connections its servers accepted (nginx numbers them in its error log).
+    pub connections: u32,
 }
 
 /// A running container's processes.

@@ -35,6 +35,8 @@ pub struct Daemon {
     pub next_pid: u32,
     /// Network ID → network.
     pub networks: BTreeMap<String, Network>,
+    /// Volume name → volume.
+    pub volumes: BTreeMap<String, super::volume::Volume>,
     /// Exec instances created and not yet started: exec ID → (container ID, how to run it).
     pub pending_execs: BTreeMap<String, (String, crate::engine::proc::SpawnSpec)>,
     /// Attach streams of clients attached to containers: container ID → stream. A stream
@@ -69,6 +71,7 @@ impl Daemon {
             next_seq: 0,
             next_pid: 2841,
             networks: BTreeMap::new(),
+            volumes: BTreeMap::new(),
             pending_execs: BTreeMap::new(),
             streams: BTreeMap::new(),
             build_cache: BTreeMap::new(),

@@ -32,6 +32,10 @@ pub struct Host {
     /// The host's address on the machines' network.
     pub ip: String,
     pub daemon: Option<DaemonId>,
-    /// The host's own files (bind-mount sources, build contexts).
+    /// The host's own files (bind-mount sources, build contexts): what changed over
+    /// `base`.
     pub fs: crate::engine::fs::Tree,
+    /// The host's read-only base files (its operating system), under `fs`; `None` for a
+    /// bare host.
+    pub base: Option<&'static crate::engine::fs::Tree>,
 }

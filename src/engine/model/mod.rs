@@ -8,3 +8,4 @@ pub mod host;
 pub mod image;
 pub mod network;
 pub mod registry;
+pub mod volume;

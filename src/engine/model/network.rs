@@ -28,6 +28,11 @@ pub struct Network {
     pub options: BTreeMap<String, String>,
     /// One of the three networks every daemon starts with (cannot be removed).
     pub builtin: bool,
+    /// The subnet was given by the user (`--subnet`): only then may containers ask for an
+    /// address with `--ip`.
+    pub user_subnet: bool,
+    /// `--ip-range`: where automatic addresses come from (empty: the whole subnet).
+    pub ip_range: String,
 }
 
 /// A container's attachment to a network.
@@ -40,8 +45,12 @@ pub struct Endpoint {
     pub prefix_len: u8,
     pub gateway: String,
     pub mac: String,
+    /// Names given with `--network-alias` / `--alias` (user-defined networks only).
     pub aliases: Vec<String>,
+    /// Names the embedded DNS answers for while it runs: name, aliases, short ID.
     pub dns_names: Vec<String>,
+    /// The address asked for with `--ip` (`IPAMConfig.IPv4Address`), if any.
+    pub ipam_ipv4: String,
     pub links: Vec<String>,
     /// Published ports while the container runs: `80/tcp` → (host IP, host port).
     pub ports: std::collections::BTreeMap<String, Vec<(String, String)>>,
@@ -73,6 +82,17 @@ pub fn parse_cidr(cidr: &str) -> Option<(u32, u8)> {
     let ip = ip_to_u32(ip)?;
     let mask = if len == 0 { 0 } else { u32::MAX << (32 - len) };
     Some((ip & mask, len))
+}
+
+/// Whether `ip` lies in `cidr`.
+pub fn contains(cidr: &str, ip: &str) -> bool {
+    match (parse_cidr(cidr), ip_to_u32(ip)) {
+        (Some((base, len)), Some(v)) => {
+            let mask = if len == 0 { 0 } else { u32::MAX << (32 - len) };
+            v & mask == base
+        }
+        _ => false,
+    }
 }
 
 /// Docker's MAC for an IPv4 address: `02:42` followed by the four address bytes.

@@ -82,6 +82,40 @@ impl Layer {
         out
     }
 
+    /// Takes `dir` and everything below it out of this layer, rebased so that `dir` is the
+    /// new layer's `/` (how a bind mount's source is lent to a container).
+    pub fn take_subtree(&mut self, dir: &str) -> Layer {
+        let mut out = Layer::new();
+        if dir == "/" {
+            return std::mem::take(self);
+        }
+        if let Some(e) = self.entries.remove(dir) {
+            out.put("/", e);
+        }
+        let keys: Vec<String> = self.below(dir).map(|(k, _)| k.clone()).collect();
+        for k in keys {
+            if let Some(e) = self.entries.remove(&k) {
+                out.put(&k[dir.len()..], e);
+            }
+        }
+        out
+    }
+
+    /// Puts a tree taken with [`Layer::take_subtree`] back at `dir`, replacing whatever is
+    /// there now.
+    pub fn put_subtree(&mut self, dir: &str, tree: Layer) {
+        if dir == "/" {
+            *self = tree;
+            return;
+        }
+        self.remove_below(dir);
+        self.entries.remove(dir);
+        for (k, e) in tree.entries {
+            let key = if k == "/" { dir.to_string() } else { format!("{dir}{k}") };
+            self.entries.insert(key, e);
+        }
+    }
+
     /// All entries in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Entry)> {
         self.entries.iter()
@@ -223,5 +257,18 @@ mod tests {
         let root: Vec<String> = l.children("/").keys().cloned().collect();
         assert_eq!(root, vec!["a", "z"]);
         assert_eq!(l.size(), 1);
+    }
+
+    #[test]
+    fn subtrees_move_out_and_back() {
+        let mut l = Layer::new();
+        l.dir("/site", Time(0)).file("/site/index.html", "hi", Time(0)).file("/sitemap", "", Time(0));
+        let t = l.take_subtree("/site");
+        assert!(t.get("/").is_some() && t.get("/index.html").is_some());
+        assert!(l.get("/site").is_none() && l.get("/sitemap").is_some());
+        let mut t = t;
+        t.file("/new", "x", Time(1));
+        l.put_subtree("/site", t);
+        assert!(l.get("/site/new").is_some() && l.get("/site/index.html").is_some());
     }
 }

@@ -55,7 +55,11 @@ pub(super) enum Hit<'l> {
 /// What one layer says about `p`.
 pub(super) fn hit<'l>(layer: &'l Layer, p: &str) -> Hit<'l> {
     if p == "/" {
-        return Hit::Implicit;
+        // A mounted tree may record its root directory's metadata under `/`.
+        return match layer.get("/") {
+            Some(e @ Entry::Node(Node::Dir { .. })) => Hit::Entry(e),
+            _ => Hit::Implicit,
+        };
     }
     if let Some(e) = layer.get(p) {
         return match e {
@@ -137,6 +141,11 @@ impl<'a> UnionFs<'a> {
     pub fn mount(mut self, target: &str, tree: &'a mut Layer, readonly: bool) -> UnionFs<'a> {
         self.mounts.push(Mount { target: path::normalize("/", target), tree, readonly });
         self
+    }
+
+    /// Paths the upper layer holds a node for (not whiteouts), in order.
+    pub fn upper_paths(&self) -> Vec<String> {
+        self.upper.iter().filter(|(_, e)| !matches!(e, Entry::Whiteout)).map(|(k, _)| k.clone()).collect()
     }
 
     /// Index of the deepest mount containing the normalized path `p`.

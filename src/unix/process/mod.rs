@@ -146,6 +146,29 @@ pub trait Sys {
     fn kill(&mut self, _pid: u32, _signal: Signal) -> bool {
         false
     }
+    /// Resolves a host name the way the C library does here: `/etc/hosts`, then the DNS
+    /// server of `/etc/resolv.conf`. Without a network only addresses and `localhost`.
+    fn resolve(&mut self, name: &str) -> crate::unix::net::Resolved {
+        let addr = if name == "localhost" {
+            Some("127.0.0.1".to_string())
+        } else {
+            crate::unix::net::is_ipv4(name).then(|| name.to_string())
+        };
+        crate::unix::net::Resolved { addr, server: String::new() }
+    }
+    /// One ICMP echo to `addr`.
+    fn ping(&mut self, _addr: &str) -> Result<crate::unix::net::Pong, crate::unix::net::NetError> {
+        Err(crate::unix::net::NetError::Unreachable)
+    }
+    /// Sends `payload` to `addr:port` over TCP and returns the answer.
+    fn exchange(
+        &mut self,
+        _addr: &str,
+        _port: u16,
+        _payload: crate::unix::net::Payload,
+    ) -> Result<crate::unix::net::Reply, crate::unix::net::NetError> {
+        Err(crate::unix::net::NetError::Refused)
+    }
 }
 
 /// How to start a process.

@@ -185,6 +185,9 @@ pub fn create(name: &str, flavor: Flavor, argv: Vec<String>) -> Option<Box<dyn P
     use super::{attrs as a, fileutils as f, grep as g, info as i, ls, misc as m, testcmd, text as t, textutils as x};
     match name {
         "true" => one(|_| Some(0), argv, flavor),
+        "wget" => one(super::net::client::wget, argv, flavor),
+        "nslookup" => one(super::net::client::nslookup, argv, flavor),
+        "ping" => super::net::client::Ping::create(argv),
         "false" => one(|_| Some(1), argv, flavor),
         "echo" => one(t::echo, argv, flavor),
         "printf" => one(t::printf, argv, flavor),

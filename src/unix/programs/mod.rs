@@ -35,6 +35,7 @@ pub mod image;
 pub mod info;
 pub mod ls;
 pub mod misc;
+pub mod net;
 pub mod regex;
 pub mod sed;
 pub mod server;
@@ -129,6 +130,9 @@ pub fn applet_of(program: &str, argv: &[String]) -> Option<(String, Flavor, usiz
 pub fn create(program: &str, argv: &[String]) -> Option<Box<dyn Program>> {
     if program == "hello" {
         return Some(Box::new(hello::Hello));
+    }
+    if program == "curl" {
+        return Some(Box::new(applets::OneShot { main: net::client::curl, argv: argv.to_vec(), flavor: Flavor::Gnu }));
     }
     if let Some(p) = image::create(program, argv) {
         return Some(p);

@@ -197,6 +197,26 @@ impl RedisCli {
         matches!(self.opts.host.as_str(), "127.0.0.1" | "localhost" | "::1") || self.opts.host == host
     }
 
+    /// A command sent to a server on another machine (`-h banco`) through the network:
+    /// `None` when the server is this container's own; else what to print on a terminal
+    /// and in a pipe, or the connection error text.
+    fn remote(&self, io: &mut Io<'_>, args: &[String]) -> Option<Result<(String, String), String>> {
+        if self.local(io) {
+            return None;
+        }
+        let (host, port) = (&self.opts.host, self.opts.port);
+        let Some(addr) = io.sys.resolve(host).addr else {
+            return Some(Err(format!("Could not connect to Redis at {host}:{port}: Name or service not known\n")));
+        };
+        let payload = crate::unix::net::Payload::Redis { args: args.to_vec(), password: self.opts.pass.clone() };
+        Some(match io.sys.exchange(&addr, u16::try_from(port).unwrap_or(0), payload) {
+            Ok(crate::unix::net::Reply::Redis { tty, raw }) => Ok((tty, raw)),
+            Ok(_) | Err(crate::unix::net::NetError::Refused) => Err(format!("Could not connect to Redis at {host}:{port}: Connection refused\n")),
+            Err(crate::unix::net::NetError::Timeout) => Err(format!("Could not connect to Redis at {host}:{port}: Connection timed out\n")),
+            Err(_) => Err(format!("Could not connect to Redis at {host}:{port}: No route to host\n")),
+        })
+    }
+
     /// The server's memory, or the connection error text.
     fn connect(&self, io: &mut Io<'_>) -> Result<Memory, String> {
         let (host, port) = (&self.opts.host, self.opts.port);
@@ -324,6 +344,19 @@ impl Program for RedisCli {
                 }
                 let tty = self.opts.raw.map_or(io.tty, |r| !r);
                 if !self.opts.command.is_empty() {
+                    let args = self.opts.command.clone();
+                    if let Some(answer) = self.remote(io, &args) {
+                        return match answer {
+                            Ok((on_tty, in_pipe)) => {
+                                io.out(if tty { &on_tty } else { &in_pipe });
+                                Step::Exit(0)
+                            }
+                            Err(e) => {
+                                io.err(&e);
+                                Step::Exit(1)
+                            }
+                        };
+                    }
                     let mut mem = match self.connect(io) {
                         Ok(m) => m,
                         Err(e) => {
