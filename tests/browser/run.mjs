@@ -126,6 +126,29 @@ test("docker run -d --name web -p 8080:80 nginx: terminal, diagram, narration", 
   await page.screenshot({ path: join(SHOTS, "app-run-nginx-1366x768.png") });
 });
 
+test("a page in a bind mount, served through a published port: curl shows it, a packet travels", async (page) => {
+  await typeLine(page, "mkdir site && echo '<h1>Olá do doca</h1>' > site/index.html");
+  await typeLine(page, "docker run -d --name web -p 8080:80 -v ./site:/usr/share/nginx/html nginx");
+  await waitForText(page, "Status: Downloaded newer image for nginx:latest");
+  await animationDone(page);
+  await typeLine(page, "curl localhost:8080");
+  await page.waitForSelector(".dg-packet", { state: "attached" });
+  await waitForText(page, "curl localhost:8080\n<h1>Olá do doca</h1>\n");
+  await animationDone(page);
+  const log = await page.locator(".dg-log").innerText();
+  assert(log.includes("GET / (docker-proxy :8080)"), `the request through the published port: ${log}`);
+  assert(log.includes("HTTP 200 OK"), `the answer: ${log}`);
+  await typeLine(page, "docker volume create dados");
+  await waitForText(page, "docker volume create dados\ndados\n");
+  await animationDone(page);
+  assert(await node(page, "Volume, dados").isVisible(), "the volume, outside any container");
+  await typeLine(page, "docker network create loja");
+  await animationDone(page);
+  const zones = await page.locator(".dg-svg").innerHTML();
+  assert(zones.includes("Rede loja"), "the new network drawn as a zone");
+  await page.screenshot({ path: join(SHOTS, "app-volumes-networks-1366x768.png") });
+});
+
 test("step back to before the start, then forward to the end", async (page) => {
   await typeLine(page, RUN_NGINX);
   await animationDone(page);

@@ -254,7 +254,10 @@ impl Api<'_> {
 }
 
 /// Daemon-side checks of a configuration (`verifyContainerSettings`), with moby's texts.
-fn verify_settings(config: &Config, hc: &HostConfig, _warnings: &mut Vec<String>) -> ApiResult<()> {
+fn verify_settings(config: &Config, hc: &HostConfig, warnings: &mut Vec<String>) -> ApiResult<()> {
+    if hc.network_mode == "host" && !hc.port_bindings.is_empty() {
+        warnings.push("Published ports are discarded when using host network mode".into());
+    }
     if !config.working_dir.is_empty() && !config.working_dir.starts_with('/') {
         return Err(ApiError::bad_request(format!(
             "the working directory '{}' is invalid, it needs to be an absolute path",

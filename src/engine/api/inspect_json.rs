@@ -205,6 +205,25 @@ fn network_ports(c: &Container) -> Value {
 }
 
 /// `docker container inspect`'s document for one container.
+/// One entry of `Mounts` (moby's `container.MountPoint`: `Name` and `Driver` only for
+/// volumes).
+fn mount_json(m: &crate::engine::model::volume::MountPoint) -> Value {
+    let mut o = Map::new();
+    o.insert("Type".into(), json!(m.kind_str()));
+    if m.kind == crate::engine::model::config::MountKind::Volume {
+        o.insert("Name".into(), json!(m.name));
+    }
+    o.insert("Source".into(), json!(m.source));
+    o.insert("Destination".into(), json!(m.destination));
+    if m.kind == crate::engine::model::config::MountKind::Volume {
+        o.insert("Driver".into(), json!(m.driver));
+    }
+    o.insert("Mode".into(), json!(m.mode));
+    o.insert("RW".into(), json!(m.rw));
+    o.insert("Propagation".into(), json!(m.propagation));
+    Value::Object(o)
+}
+
 pub fn container(d: &Daemon, c: &Container, size: Option<(u64, u64)>) -> Value {
     let s = &c.state;
     let mut state = Map::new();
@@ -253,7 +272,7 @@ pub fn container(d: &Daemon, c: &Container, size: Option<(u64, u64)>) -> Value {
         m.insert("SizeRw".into(), json!(rw));
         m.insert("SizeRootFs".into(), json!(root));
     }
-    m.insert("Mounts".into(), json!([]));
+    m.insert("Mounts".into(), Value::Array(c.mounts.iter().map(mount_json).collect()));
     m.insert("Config".into(), container_config(&c.config));
     m.insert("NetworkSettings".into(), network_settings(d, c));
     Value::Object(m)

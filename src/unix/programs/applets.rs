@@ -187,6 +187,7 @@ pub fn create(name: &str, flavor: Flavor, argv: Vec<String>) -> Option<Box<dyn P
         "true" => one(|_| Some(0), argv, flavor),
         "wget" => one(super::net::client::wget, argv, flavor),
         "nslookup" => one(super::net::client::nslookup, argv, flavor),
+        "nc" => one(super::net::client::nc, argv, flavor),
         "ping" => super::net::client::Ping::create(argv),
         "false" => one(|_| Some(1), argv, flavor),
         "echo" => one(t::echo, argv, flavor),

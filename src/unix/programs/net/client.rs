@@ -80,29 +80,31 @@ pub fn wget(c: &mut Ctx) -> Option<i32> {
         let last = url.path.rsplit('/').next().unwrap_or("");
         if last.is_empty() { "index.html".into() } else { last.to_string() }
     });
+    // `Connecting to web (172.18.0.3:80)`; a port given in the URL shows in the name too.
+    let shown = if raw.trim_start_matches("http://").split('/').next().is_some_and(|a| a.contains(':')) { format!("{}:{}", url.host, url.port) } else { url.host.clone() };
     let (addr, resp) = match get(c.io, &url, "Wget") {
         Ok(r) => r,
         Err((_, None)) => {
             c.fail(&format!("bad address '{}'", url.host));
             return Some(1);
         }
-        Err((_, Some(NetError::Timeout))) => {
+        Err((addr, Some(NetError::Timeout))) => {
             if !quiet {
-                c.io.err(&format!("Connecting to {} ({}:{})\n", url.host, "?", url.port));
+                c.io.err(&format!("Connecting to {shown} ({addr}:{})\n", url.port));
             }
             c.fail("download timed out");
             return Some(1);
         }
         Err((addr, Some(e))) => {
             if !quiet {
-                c.io.err(&format!("Connecting to {} ({addr}:{})\n", url.host, url.port));
+                c.io.err(&format!("Connecting to {shown} ({addr}:{})\n", url.port));
             }
             c.fail(&format!("can't connect to remote host ({addr}): {}", errno_text(e)));
             return Some(1);
         }
     };
     if !quiet {
-        c.io.err(&format!("Connecting to {} ({addr}:{})\n", url.host, url.port));
+        c.io.err(&format!("Connecting to {shown} ({addr}:{})\n", url.port));
     }
     if resp.status >= 400 {
         c.fail(&format!("server returned error: HTTP/1.1 {} {}", resp.status, resp.reason));
@@ -335,5 +337,61 @@ mod tests {
         assert_eq!(parse_url("web").unwrap(), Url { host: "web".into(), port: 80, path: "/".into() });
         assert_eq!(parse_url("http://localhost:8080/a/b").unwrap(), Url { host: "localhost".into(), port: 8080, path: "/a/b".into() });
         assert_eq!(parse_url("https://x").unwrap_err(), "https");
+    }
+}
+
+/// busybox `nc [-z] [-w SEC] HOST PORT`: sends standard input, prints what comes back;
+/// `-z` only checks that something listens.
+pub fn nc(c: &mut Ctx) -> Option<i32> {
+    let o = match getopt(c.args(), "zvnl", "wpsi") {
+        Ok(o) => o,
+        Err(x) => return Some(c.bad_option(x, 1)),
+    };
+    let (Some(host), Some(port)) = (o.operands.first().cloned(), o.operands.get(1).cloned()) else {
+        c.io.err(&format!("{}\n\nUsage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n", super::super::applets::BANNER));
+        return Some(1);
+    };
+    let Ok(port) = port.parse::<u16>() else {
+        c.fail(&format!("bad port '{port}'"));
+        return Some(1);
+    };
+    let zero = o.flags.contains(&'z');
+    let text = if zero {
+        String::new()
+    } else {
+        c.stdin_all()?
+    };
+    let Some(addr) = c.io.sys.resolve(&host).addr else {
+        c.fail(&format!("bad address '{host}'"));
+        return Some(1);
+    };
+    match c.io.sys.exchange(&addr, port, Payload::Raw(text)) {
+        Ok(reply) => {
+            if !zero {
+                let back = match reply {
+                    Reply::Raw(t) => t,
+                    Reply::Redis { raw, .. } => raw,
+                    Reply::Http(r) => {
+                        let mut t = format!("HTTP/1.1 {} {}\r\n", r.status, r.reason);
+                        for (k, v) in &r.headers {
+                            t.push_str(&format!("{k}: {v}\r\n"));
+                        }
+                        t.push_str("\r\n");
+                        t.push_str(&r.body);
+                        t
+                    }
+                };
+                c.out(&back);
+            }
+            Some(0)
+        }
+        Err(NetError::Timeout) => {
+            c.fail("timed out");
+            Some(1)
+        }
+        Err(e) => {
+            c.fail(&format!("can't connect to remote host ({addr}): {}", errno_text(e)));
+            Some(1)
+        }
     }
 }
