@@ -11,6 +11,7 @@
 //! line, the world is left in a consistent state.
 
 pub mod complete;
+pub mod files;
 pub mod host;
 pub mod host_fs;
 pub mod real_tree;
@@ -102,6 +103,11 @@ impl Session {
     pub fn with_real_files(mut self, dir: std::path::PathBuf) -> Session {
         self.real_dir = Some(dir);
         self
+    }
+
+    /// Whether a command holds the terminal (a foreground job, or the shell still busy).
+    pub fn is_busy(&self) -> bool {
+        self.busy || self.foreground.is_some()
     }
 
     /// The world, read-only (for the diagram, the inspector and lesson goals).

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::boot::Handoff;
 use super::diagram::DiagramPane;
+use super::file_editor::FileEditor;
 use super::header::Header;
 use super::labels;
 use super::lesson_pane::LessonPane;
@@ -93,6 +94,10 @@ pub fn App(props: &AppProps) -> Html {
 
     let onreset = state.dispatcher().to_callback().reform(|_| Action::Reset);
     let ontogglelessons = state.dispatcher().to_callback().reform(|_| Action::ToggleLessons);
+    let ontogglefiles = state.dispatcher().to_callback().reform(|_| Action::ToggleFiles);
+    let onsave = state.dispatcher().to_callback().reform(|(path, text): (String, String)| Action::SaveFile { path, text });
+    // The file list follows what the shell and the editor changed.
+    let files_rev = state.session.borrow().history().len() as u64 + state.progress_rev + u64::from(state.generation);
     let ondo = state.dispatcher().to_callback();
     // The parts of the diagram the current step points at, for the diagram's styles.
     let highlight = state
@@ -103,8 +108,11 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_default();
     html! {
         <div class="app">
-            <Header lessons_open={state.lessons_open} {ontogglelessons} {onreset} />
-            <main class={classes!("panes", state.lessons_open.then_some("with-lessons"))}>
+            <Header lessons_open={state.lessons_open} files_open={state.files_open} {ontogglelessons} {ontogglefiles} {onreset} />
+            <main class={classes!("panes", (state.lessons_open || state.files_open).then_some("with-lessons"))}>
+                if state.files_open {
+                    <FileEditor session={state.session.clone()} rev={files_rev} last_save={state.last_save.clone()} {onsave} />
+                }
                 if state.lessons_open {
                     <LessonPane tutor={state.tutor.clone()} map_open={state.map_open} ondo={ondo} />
                 }

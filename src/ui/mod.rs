@@ -9,6 +9,7 @@ mod app;
 mod boot;
 pub mod diagram;
 mod dom;
+mod file_editor;
 mod header;
 mod labels;
 mod lesson_labels;

@@ -30,6 +30,10 @@ pub struct AppState {
     /// What the diagram plays: one clip per command that caused events.
     pub feed: Rc<Feed>,
     pub lessons_open: bool,
+    /// The file editor pane is open (it takes the lesson pane's place).
+    pub files_open: bool,
+    /// The last save from the file editor: the file and what happened (`Err`: why not).
+    pub last_save: Option<(String, Result<(), String>)>,
     /// The lesson pane shows the lesson map instead of the open lesson.
     pub map_open: bool,
     /// The course around the session (shared: cloned only when it changes).
@@ -46,6 +50,8 @@ impl PartialEq for AppState {
             && self.terminal == other.terminal
             && Rc::ptr_eq(&self.feed, &other.feed)
             && self.lessons_open == other.lessons_open
+            && self.files_open == other.files_open
+            && self.last_save == other.last_save
             && self.map_open == other.map_open
             && Rc::ptr_eq(&self.tutor, &other.tutor)
             && self.progress_rev == other.progress_rev
@@ -63,6 +69,8 @@ impl Default for AppState {
             terminal,
             feed,
             lessons_open: false,
+            files_open: false,
+            last_save: None,
             map_open: true,
             tutor: Rc::new(Tutor::new(lessons(), Progress::default())),
             progress_rev: 0,
@@ -138,6 +146,9 @@ pub enum Action {
     /// Start the open lesson (or free mode) over with its fresh world.
     Reset,
     ToggleLessons,
+    ToggleFiles,
+    /// The file editor saves a file (path relative to the home directory).
+    SaveFile { path: String, text: String },
     /// Saved progress read from storage (JSON; anything unreadable is empty progress).
     Restore(String),
     /// Open a lesson (`None`: free mode) where the learner left it.
@@ -220,7 +231,25 @@ impl Reducible for AppState {
                 let session = Rc::make_mut(&mut next.tutor).reset();
                 next.with_session(session);
             }
-            Action::ToggleLessons => next.lessons_open = !next.lessons_open,
+            Action::ToggleLessons => {
+                next.lessons_open = !next.lessons_open;
+                next.files_open &= !next.lessons_open;
+            }
+            Action::ToggleFiles => {
+                next.files_open = !next.files_open;
+                next.lessons_open &= !next.files_open;
+            }
+            Action::SaveFile { path, text } => {
+                let saved = next.session.borrow_mut().write_file(&path, &text);
+                next.last_save = Some((path, saved.as_ref().map(|_| ()).map_err(Clone::clone)));
+                if let Ok(line) = saved {
+                    // The save replays as the shell line that did it; goals may now hold.
+                    let tutor = Rc::make_mut(&mut next.tutor);
+                    tutor.record(&[line]);
+                    tutor.observe(next.session.borrow().world());
+                    next.progress_rev += 1;
+                }
+            }
             Action::Restore(json) => {
                 let tutor = Tutor::new(lessons(), Progress::from_json(&json));
                 let open = tutor.lesson_index();
@@ -229,6 +258,7 @@ impl Reducible for AppState {
                 next.with_session(session);
                 if open.is_some() {
                     next.lessons_open = true;
+                    next.files_open = false;
                     next.map_open = false;
                 }
             }
@@ -237,6 +267,7 @@ impl Reducible for AppState {
                 next.with_session(session);
                 next.map_open = false;
                 next.lessons_open = true;
+                next.files_open = false;
             }
             Action::GotoStep(step) => {
                 let session = next.session.clone();

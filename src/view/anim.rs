@@ -227,6 +227,13 @@ fn step_for(i: u32, e: &Event, before: &Scene, after: &Scene) -> Step {
         Note { .. } => (None, vec![from, to], Reveal::Nothing),
         BuildStep { .. } => (None, vec![from], Reveal::Nothing),
         RegistryOnline { .. } | RegistryOffline { .. } => (None, vec![from, to], Reveal::Nothing),
+        // Traffic between the host, docker-proxy, networks and containers travels hop by hop.
+        PacketSent { what, .. } => {
+            let tone = if what.starts_with("HTTP") || what.contains("reply") || what.starts_with('+') { PacketTone::Reply } else { PacketTone::Request };
+            (packet(e, label::clip(what), tone), vec![from, to], Reveal::Nothing)
+        }
+        PacketDropped { why, .. } => (packet(e, label::clip(why), PacketTone::Error), vec![from, to], Reveal::Nothing),
+        DnsQuery { name, .. } => (packet(e, label::clip(&format!("DNS {name}?")), PacketTone::Request), vec![from, to], Reveal::Nothing),
         _ => (None, vec![from, to], Reveal::Nothing),
     };
     Step { event: i, duration_ms: base_ms(&e.kind), caption: e.narration(), packet: pk, highlight, reveal, repo, per_layer }

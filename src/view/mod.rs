@@ -10,6 +10,7 @@ pub mod terminal_complete;
 pub mod terminal_input;
 pub mod terminal_model;
 pub mod anim;
+pub mod dockerfile_highlight;
 pub mod anim_feed;
 pub mod anim_label;
 pub mod anim_playback;

@@ -149,6 +149,40 @@ test("a page in a bind mount, served through a published port: curl shows it, a 
   await page.screenshot({ path: join(SHOTS, "app-volumes-networks-1366x768.png") });
 });
 
+test("the file editor: a Dockerfile written in the pane, built, a file edited, rebuilt: CACHED steps and the layer stack", async (page) => {
+  await page.getByRole("button", { name: "Arquivos", exact: true }).click();
+  const create = async (name, text) => {
+    await page.getByLabel("Novo arquivo").fill(name);
+    await page.getByRole("button", { name: "Criar", exact: true }).click();
+    await page.locator(".file-path", { hasText: `~/${name}` }).waitFor();
+    await page.getByLabel("Conteúdo do arquivo").fill(text);
+    await page.getByRole("button", { name: "Salvar", exact: true }).click();
+    await page.locator(".file-status.saved").waitFor();
+  };
+  await create("app/index.html", "<h1>v1</h1>\n");
+  await create("app/Dockerfile", "FROM nginx\nRUN echo hi > /hi\nCOPY index.html /usr/share/nginx/html/index.html\n");
+  assert((await page.locator(".editor-hl .hl-instr").count()) === 3, "three instructions highlighted");
+  assert((await page.locator(".file-item").allInnerTexts()).join(",") === "app/Dockerfile,app/index.html", "the file list");
+  await page.locator(".input").click();
+  await typeLine(page, "cd app && cat Dockerfile && docker build -t site:v1 .");
+  await waitForText(page, "naming to docker.io/library/site:v1", 60000);
+  await animationDone(page);
+  await page.getByRole("button", { name: "app/index.html", exact: true }).click();
+  await page.getByLabel("Conteúdo do arquivo").fill("<h1>v2</h1>\n");
+  await page.keyboard.press("Control+s");
+  await page.locator(".file-status.saved").waitFor();
+  await page.locator(".input").click();
+  await typeLine(page, "docker build -t site:v2 .");
+  await waitForText(page, "naming to docker.io/library/site:v2", 60000);
+  await animationDone(page);
+  const text = await screenText(page);
+  assert(text.includes("CACHED [2/3] RUN echo hi > /hi"), `the RUN step from the cache: ${text.slice(-1500)}`);
+  const second = text.split("docker build -t site:v2 .")[1] || "";
+  assert(second.includes("=> [3/3] COPY index.html") && !second.includes("CACHED [3/3]"), `the COPY step rebuilt: ${second}`);
+  assert(await node(page, "Imagem, site:v2").isVisible(), "the new image in the diagram");
+  await page.screenshot({ path: join(SHOTS, "app-file-editor-1366x768.png") });
+});
+
 test("step back to before the start, then forward to the end", async (page) => {
   await typeLine(page, RUN_NGINX);
   await animationDone(page);
