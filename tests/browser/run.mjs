@@ -140,12 +140,11 @@ test("a page in a bind mount, served through a published port: curl shows it, a 
   assert(log.includes("HTTP 200 OK"), `the answer: ${log}`);
   await typeLine(page, "docker volume create dados");
   await waitForText(page, "docker volume create dados\ndados\n");
-  await animationDone(page);
-  assert(await node(page, "Volume, dados").isVisible(), "the volume, outside any container");
+  // The volume, outside any container (waited for: the animation may still be on its way).
+  await node(page, "Volume, dados").waitFor({ timeout: 15000 });
   await typeLine(page, "docker network create loja");
+  await page.waitForFunction(() => document.querySelector(".dg-svg").innerHTML.includes("Rede loja"), null, { timeout: 15000 });
   await animationDone(page);
-  const zones = await page.locator(".dg-svg").innerHTML();
-  assert(zones.includes("Rede loja"), "the new network drawn as a zone");
   await page.screenshot({ path: join(SHOTS, "app-volumes-networks-1366x768.png") });
 });
 
