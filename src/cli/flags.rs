@@ -17,6 +17,8 @@ use super::values::{Stored, parse_cpus};
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ParsedFlags {
     specs: Vec<&'static FlagSpec>,
+    /// `specs` by name (`run` has about a hundred flags, read one by one).
+    by_name: BTreeMap<&'static str, &'static FlagSpec>,
     /// Values by storage key (a flag's name, or the flag it shares).
     values: BTreeMap<&'static str, Vec<String>>,
     /// Flags given on the command line, by name.
@@ -27,14 +29,16 @@ pub struct ParsedFlags {
 
 impl ParsedFlags {
     pub fn new(specs: Vec<&'static FlagSpec>) -> ParsedFlags {
-        ParsedFlags {
-            specs,
-            ..ParsedFlags::default()
+        let mut by_name = BTreeMap::new();
+        for f in &specs {
+            // The first definition wins, as with a linear search.
+            by_name.entry(f.name).or_insert(*f);
         }
+        ParsedFlags { specs, by_name, ..ParsedFlags::default() }
     }
 
     pub fn spec(&self, name: &str) -> Option<&'static FlagSpec> {
-        self.specs.iter().copied().find(|f| f.name == name)
+        self.by_name.get(name).copied()
     }
 
     pub fn specs(&self) -> &[&'static FlagSpec] {

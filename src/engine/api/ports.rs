@@ -50,7 +50,7 @@ impl Api<'_> {
                 wanted.entry(p.clone()).or_default();
             }
         }
-        if matches!(c.host_config.network_mode.as_str(), "host" | "none") {
+        if wanted.is_empty() || matches!(c.host_config.network_mode.as_str(), "host" | "none") {
             return Ok(PortMap::new());
         }
         let name = c.name.clone();

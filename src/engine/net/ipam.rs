@@ -40,10 +40,13 @@ pub fn free_subnet(d: &Daemon) -> Option<(String, String)> {
 
 /// Addresses held on network `name` by running containers other than `except`.
 pub fn used_addresses(d: &Daemon, name: &str, except: &str) -> BTreeSet<u32> {
+    // Only running containers hold an address (a stopped one has none): skip the rest
+    // before looking at their endpoints.
     d.containers
         .values()
-        .filter(|c| c.id != except)
+        .filter(|c| c.state.running && c.id != except)
         .filter_map(|c| c.networks.get(name))
+        .filter(|e| !e.ip.is_empty())
         .filter_map(|e| ip_to_u32(&e.ip))
         .collect()
 }
