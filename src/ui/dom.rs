@@ -100,3 +100,24 @@ pub fn columns(area: &NodeRef, probe: &NodeRef) -> usize {
     let width = f64::from(area.client_width()) - padding;
     if char_width <= 0.0 || width <= 0.0 { 0 } else { (width / char_width).floor() as usize }
 }
+
+/// Calls `measure` whenever the element changes size, until the returned guard is dropped.
+pub fn observe_size(el: &NodeRef, measure: std::rc::Rc<dyn Fn()>) -> Option<SizeWatch> {
+    let target = el.cast::<web_sys::Element>()?;
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || measure());
+    let observer = web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(callback.as_ref())).ok()?;
+    observer.observe(&target);
+    Some(SizeWatch { observer, _callback: callback })
+}
+
+/// A live `ResizeObserver`; disconnects when dropped.
+pub struct SizeWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for SizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

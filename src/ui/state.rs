@@ -90,6 +90,10 @@ impl AppState {
         let replayed = log.iter().filter(|l| l.as_str() != INTERRUPT).count();
         let mut terminal = Terminal::new(&session);
         terminal.cols = self.terminal.cols;
+        let mut session = session;
+        if terminal.cols > 0 {
+            session.set_width(u16::try_from(terminal.cols).unwrap_or(u16::MAX));
+        }
         if let Some(l) = self.tutor.lesson() {
             terminal.scrollback.note(&format!("{} {}. {}", super::lesson_labels::STARTED, l.number, l.title));
         }
@@ -226,6 +230,8 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.terminal.cols = cols;
+                // Docker formats to the terminal's width (help text, build progress).
+                next.session.borrow_mut().set_width(u16::try_from(cols).unwrap_or(u16::MAX));
             }
             Action::Reset => {
                 let session = Rc::make_mut(&mut next.tutor).reset();

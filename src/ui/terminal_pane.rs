@@ -116,13 +116,15 @@ pub fn TerminalPane(props: &TerminalPaneProps) -> Html {
     // Measure the width in columns now and on every resize; typing anywhere goes to the input.
     {
         let (screen, probe, input) = (screen.clone(), probe.clone(), input.clone());
+        let screen_for_size = screen.clone();
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let measure = Rc::new(move || dispatcher.dispatch(Action::Columns(dom::columns(&screen, &probe))));
             measure();
+            // The terminal's width changes with the window and when a pane opens beside it.
             let on_resize = {
                 let measure = measure.clone();
-                EventListener::new(&gloo::utils::window(), "resize", move |_| measure())
+                dom::observe_size(&screen_for_size, Rc::new(move || measure()))
             };
             // A character typed anywhere but in a field (the page, a diagram box, a button)
             // goes to the terminal, so nothing typed is lost; Space stays with buttons.

@@ -178,7 +178,7 @@ test("the file editor: a Dockerfile written in the pane, built, a file edited, r
   assert(text.includes("CACHED [2/3] RUN echo hi > /hi"), `the RUN step from the cache: ${text.slice(-1500)}`);
   const second = text.split("docker build -t site:v2 .")[1] || "";
   assert(second.includes("=> [3/3] COPY index.html") && !second.includes("CACHED [3/3]"), `the COPY step rebuilt: ${second}`);
-  assert(await node(page, "Imagem, site:v2").isVisible(), "the new image in the diagram");
+  await node(page, "Imagem, site:v2").waitFor({ timeout: 15000 });
   await page.screenshot({ path: join(SHOTS, "app-file-editor-1366x768.png") });
 });
 

@@ -10,8 +10,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use super::super::labels;
@@ -103,7 +101,7 @@ pub fn DiagramPane(props: &DiagramPaneProps) -> Html {
                 }
             });
             measure();
-            let watch = observe_size(&stage, measure.clone());
+            let watch = crate::ui::dom::observe_size(&stage, measure.clone());
             let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
             move || drop((listener, watch))
         });
@@ -232,23 +230,3 @@ fn refocus(id: &NodeId) {
     }
 }
 
-/// Calls `measure` whenever the element changes size, until the returned guard is dropped.
-fn observe_size(el: &NodeRef, measure: Rc<dyn Fn()>) -> Option<SizeWatch> {
-    let target = el.cast::<web_sys::Element>()?;
-    let callback = Closure::<dyn FnMut()>::new(move || measure());
-    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    observer.observe(&target);
-    Some(SizeWatch { observer, _callback: callback })
-}
-
-/// A live `ResizeObserver`; disconnects when dropped.
-struct SizeWatch {
-    observer: web_sys::ResizeObserver,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Drop for SizeWatch {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
-}
