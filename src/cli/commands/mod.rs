@@ -20,6 +20,7 @@ pub mod image_history;
 pub mod image_ls;
 pub mod image_rm;
 pub mod inspect;
+pub mod listing;
 pub mod network;
 pub mod prune;
 pub mod registry;

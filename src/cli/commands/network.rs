@@ -5,15 +5,13 @@
 //!
 //! Invariant: every daemon answer goes through the Engine API.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::container_common::api_error;
 use super::image_ls::filter_map;
+use super::listing;
 use super::prune::ask;
 use crate::cli::dispatch::{ClientCtx, Handler};
-use crate::cli::format::context;
-use crate::cli::format::inspect::{self, Found};
 use crate::cli::format::status::truncate_id;
 use crate::cli::format::tables::NETWORKS;
 use crate::cli::format::template::{Record, Value};
@@ -37,15 +35,6 @@ pub const HANDLERS: &[(&str, Handler)] = &[
 const PRUNE_WARNING: &str =
     "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue?";
 
-fn labels(values: Vec<String>) -> BTreeMap<String, String> {
-    values
-        .into_iter()
-        .map(|kv| match kv.split_once('=') {
-            Some((k, v)) => (k.to_string(), v.to_string()),
-            None => (kv, String::new()),
-        })
-        .collect()
-}
 
 fn create(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let out = Output::default();
@@ -66,7 +55,7 @@ fn create(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         ip_range: first("ip-range"),
         internal: f.bool("internal"),
         attachable: f.bool("attachable"),
-        labels: labels(f.strings("label")),
+        labels: listing::key_values(f.strings("label")),
         options: f.map("opt"),
     };
     match ctx.api().network_create(req) {
@@ -116,42 +105,20 @@ fn row(n: Rc<Network>, trunc: bool) -> Value {
 }
 
 fn list(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
-    let mut out = Output::default();
+    let out = Output::default();
     let f = &inv.flags;
     let mut networks = match ctx.api().network_list(&filter_map(inv, "filter")) {
         Ok(n) => n,
         Err(e) => return out.fail(&api_error(&e), 1),
     };
     networks.sort_by(|a, b| a.name.cmp(&b.name));
-    let format = match f.string("format") {
-        _ if f.bool("quiet") => "{{.ID}}".to_string(),
-        s if s.is_empty() || s == "table" => NETWORKS.format.to_string(),
-        s => s,
-    };
     let trunc = !f.bool("no-trunc");
     let rows: Vec<Value> = networks.into_iter().map(|n| row(Rc::new(n), trunc)).collect();
-    match context::write(&format, &NETWORKS.header(), &rows) {
-        Ok(text) => {
-            out.out(&text);
-            out
-        }
-        Err(e) => out.fail(&e, 1),
-    }
+    listing::list_output(inv, "{{.ID}}", &NETWORKS, &rows)
 }
 
 fn inspect_networks(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
-    let mut out = Output::default();
-    let format = match inspect::parse(&inv.flags.string("format")) {
-        Ok(f) => f,
-        Err(e) => return out.fail(&e, 64),
-    };
-    let found: Vec<Found> = inv
-        .args
-        .iter()
-        .map(|name| ctx.api().network_inspect_json(name).map(|d| (d, &NETWORK)).map_err(|e| api_error(&e)))
-        .collect();
-    inspect::render(&format, &found, &mut out);
-    out
+    listing::inspect_each(inv, |name| ctx.api().network_inspect_json(name).map(|d| (d, &NETWORK)).map_err(|e| api_error(&e)))
 }
 
 fn remove(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {

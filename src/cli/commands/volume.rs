@@ -12,10 +12,9 @@ use std::rc::Rc;
 
 use super::container_common::api_error;
 use super::image_ls::filter_map;
+use super::listing;
 use super::prune::ask;
 use crate::cli::dispatch::{ClientCtx, Handler};
-use crate::cli::format::context;
-use crate::cli::format::inspect::{self, Found};
 use crate::cli::format::tables::VOLUMES;
 use crate::cli::format::template::{Record, Value};
 use crate::cli::format::typed::VOLUME;
@@ -38,16 +37,6 @@ const PRUNE_ANONYMOUS: &str =
 const PRUNE_ALL: &str =
     "WARNING! This will remove all local volumes not used by at least one container.\nAre you sure you want to continue?";
 
-/// `key=value` flags (`--label`, `--opt`) as a map; a bare key has an empty value.
-fn key_values(values: Vec<String>) -> BTreeMap<String, String> {
-    values
-        .into_iter()
-        .map(|kv| match kv.split_once('=') {
-            Some((k, v)) => (k.to_string(), v.to_string()),
-            None => (kv, String::new()),
-        })
-        .collect()
-}
 
 fn create(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let out = Output::default();
@@ -62,7 +51,7 @@ fn create(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let req = VolumeCreate {
         name,
         driver: f.string("driver"),
-        labels: key_values(f.strings("label")),
+        labels: listing::key_values(f.strings("label")),
         options: f.map("opt"),
     };
     match ctx.api().volume_create(req) {
@@ -131,40 +120,17 @@ fn row(v: Rc<Volume>) -> Value {
 }
 
 fn list(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
-    let mut out = Output::default();
-    let f = &inv.flags;
+    let out = Output::default();
     let volumes = match ctx.api().volume_list(&filter_map(inv, "filter")) {
         Ok(v) => v,
         Err(e) => return out.fail(&api_error(&e), 1),
     };
-    let format = match f.string("format") {
-        _ if f.bool("quiet") => "{{.Name}}".to_string(),
-        s if s.is_empty() || s == "table" => VOLUMES.format.to_string(),
-        s => s,
-    };
     let rows: Vec<Value> = volumes.into_iter().map(|v| row(Rc::new(v))).collect();
-    match context::write(&format, &VOLUMES.header(), &rows) {
-        Ok(text) => {
-            out.out(&text);
-            out
-        }
-        Err(e) => out.fail(&e, 1),
-    }
+    listing::list_output(inv, "{{.Name}}", &VOLUMES, &rows)
 }
 
 fn inspect_volumes(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
-    let mut out = Output::default();
-    let format = match inspect::parse(&inv.flags.string("format")) {
-        Ok(f) => f,
-        Err(e) => return out.fail(&e, 64),
-    };
-    let found: Vec<Found> = inv
-        .args
-        .iter()
-        .map(|name| ctx.api().volume_inspect(name).map(|v| (volume_doc(&v), &VOLUME)).map_err(|e| api_error(&e)))
-        .collect();
-    inspect::render(&format, &found, &mut out);
-    out
+    listing::inspect_each(inv, |name| ctx.api().volume_inspect(name).map(|v| (volume_doc(&v), &VOLUME)).map_err(|e| api_error(&e)))
 }
 
 fn remove(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
