@@ -64,12 +64,17 @@ pub fn check(w: &World) -> Result<(), String> {
                 }
             }
         }
-        // Volumes in use exist; every network a container is on exists.
+        // Volumes in use exist; every network a running container is on exists (a stopped
+        // one may name a network removed since: Docker lets that happen, and starting it
+        // then fails with `network … not found`).
         for c in d.containers.values() {
             for m in &c.mounts {
                 if m.kind == crate::engine::model::config::MountKind::Volume && !d.volumes.contains_key(&m.name) {
                     return Err(format!("container {} mounts missing volume {}", c.name, m.name));
                 }
+            }
+            if !c.state.running {
+                continue;
             }
             for net in c.networks.keys() {
                 if d.network_by_name(net).is_none() {

@@ -52,6 +52,10 @@ impl Api<'_> {
         if c.state.removal_in_progress || c.state.dead {
             return Err(ApiError::conflict("container is marked for removal and cannot be started"));
         }
+        // A network removed while the container was stopped: moby cannot connect it.
+        if let Some(gone) = c.networks.keys().find(|n| self.daemon().network_by_name(n).is_none()) {
+            return Err(ApiError::not_found(format!("network {gone} not found")));
+        }
         let c = self.daemon_mut().containers.get_mut(&id).expect("found");
         c.state.has_been_manually_stopped = false;
         c.restart_cancelled = false;
