@@ -498,6 +498,8 @@ for (const [name, viewport] of [["1366x768", LAPTOP], ["1920x1080", { width: 192
       return stage.scrollWidth <= stage.clientWidth + 1;
     });
     assert(fits, "the diagram is wider than its pane");
+    const pageFits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert(pageFits, "the page is wider than the window (it scrolls sideways)");
     await page.screenshot({ path: join(SHOTS, `app-${name}.png`) });
   }, { viewport });
 }
