@@ -66,3 +66,51 @@ fn rebuild_is_fully_cached_and_gives_the_same_id() {
     let id = |o: &str| o.lines().find(|l| l.contains("writing image")).map(str::to_string);
     assert_eq!(id(&first.stdout()), id(&second.stdout()));
 }
+
+/// A session with `app` built from the DOCKERFILE context.
+fn built_session() -> Session {
+    let mut s = Session::new();
+    for line in ["mkdir ctx", "cd ctx", &format!("printf '{DOCKERFILE}' > Dockerfile"), "echo a > a.txt", "echo b > b.txt"] {
+        s.submit(line);
+    }
+    assert_eq!(s.submit("docker build -q -t app .").exit, 0);
+    s
+}
+
+#[test]
+fn a_base_pulled_by_a_build_is_not_an_image() {
+    let mut s = built_session();
+    assert_eq!(s.submit("docker images --format '{{.Repository}}'").stdout(), "app\n");
+    let out = s.submit("docker rmi alpine");
+    assert_eq!(out.stderr(), "Error response from daemon: No such image: alpine:latest\n");
+    // its layer is on disk, kept by the build cache: pulling it finds it there
+    let pull = s.submit("docker pull alpine");
+    assert!(pull.stdout().contains(": Already exists"), "{}", pull.stdout());
+}
+
+#[test]
+fn the_build_cache_keeps_layers_until_it_is_pruned() {
+    let mut s = built_session();
+    let rmi = s.submit("docker rmi app");
+    assert_eq!(rmi.stdout().matches("Deleted: ").count(), 1, "only the image goes: {}", rmi.stdout());
+    assert!(s.submit("docker system df").stdout().contains("Build Cache     "));
+    let prune = s.submit("docker builder prune -af");
+    assert_eq!(prune.exit, 0);
+    assert!(prune.stdout().starts_with("ID\t\t\t\t\t\tRECLAIMABLE\tSIZE\t\tLAST ACCESSED\n"), "{}", prune.stdout());
+    assert!(prune.stdout().contains("\nTotal:\t"), "{}", prune.stdout());
+    assert!(s.submit("docker system df").stdout().contains("Build Cache     0         0         0B        0B"));
+    assert_eq!(s.submit("docker builder prune -af").stdout(), "Total:\t0B\n");
+    // nothing holds the layers any more: the next build pulls and runs every step again
+    let again = s.submit("docker build -t app . 2>&1");
+    assert!(again.stdout().contains("extracting sha256:") && !again.stdout().contains("CACHED"), "{}", again.stdout());
+}
+
+#[test]
+fn builder_prune_without_all_keeps_what_images_use() {
+    let mut s = built_session();
+    let prune = s.submit("docker builder prune -f");
+    // the sources the client sent are mutable records (`*`); the step results stay
+    assert_eq!(prune.stdout().matches("*              \ttrue").count(), 3, "{}", prune.stdout());
+    let rebuilt = s.submit("docker build -t app . 2>&1");
+    assert_eq!(rebuilt.stdout().matches("CACHED").count(), 4, "{}", rebuilt.stdout());
+}

@@ -112,6 +112,23 @@ pub fn manifest_json(config_digest: &str, config_size: u64, layers: &[(String, u
     .to_string()
 }
 
+/// The manifest a daemon with the classic image store pushes: Docker's schema 2, as
+/// distribution marshals it (`json.MarshalIndent` with three spaces, fields in struct
+/// order). Its length is the `size:` that `docker push` prints.
+pub fn push_manifest_json(config_digest: &str, config_size: u64, layers: &[(String, u64)]) -> String {
+    let mut text = format!(
+        "{{\n   \"schemaVersion\": 2,\n   \"mediaType\": \"application/vnd.docker.distribution.manifest.v2+json\",\n   \"config\": {{\n      \"mediaType\": \"application/vnd.docker.container.image.v1+json\",\n      \"size\": {config_size},\n      \"digest\": \"{config_digest}\"\n   }},\n   \"layers\": ["
+    );
+    for (i, (d, s)) in layers.iter().enumerate() {
+        let sep = if i + 1 < layers.len() { "," } else { "" };
+        text.push_str(&format!(
+            "\n      {{\n         \"mediaType\": \"application/vnd.docker.image.rootfs.diff.tar.gzip\",\n         \"size\": {s},\n         \"digest\": \"{d}\"\n      }}{sep}"
+        ));
+    }
+    text.push_str(if layers.is_empty() { "]\n}" } else { "\n   ]\n}" });
+    text
+}
+
 /// Chain IDs of a layer stack (bottom first): the first is the first diff ID, each next one
 /// is the digest of `"<previous chain ID> <diff ID>"`. A daemon stores layers by chain ID,
 /// so the same layer on top of a different stack is a different stored layer.
@@ -125,4 +142,21 @@ pub fn chain_ids(diff_ids: &[String]) -> Vec<String> {
         out.push(next);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pushed_manifest_is_go_marshal_indent_with_three_spaces() {
+        let d = format!("sha256:{}", "a".repeat(64));
+        let text = push_manifest_json(&d, 1_234, &[(d.clone(), 3_642_123), (d.clone(), 123)]);
+        let v: Value = serde_json::from_str(&text).expect("valid JSON");
+        assert_eq!(v["layers"].as_array().map(Vec::len), Some(2));
+        assert!(text.starts_with("{\n   \"schemaVersion\": 2,\n   \"mediaType\": \"application/vnd.docker.distribution.manifest.v2+json\",\n"));
+        assert!(text.ends_with("\n      }\n   ]\n}"));
+        // the same document through Go's encoder (json.MarshalIndent(m, "", "   ")) is 735 bytes
+        assert_eq!(text.len(), 735);
+    }
 }

@@ -9,8 +9,9 @@
 //! counts of JSON `Size` fields → `<SIZE>`; JSON `Pid` → `<PID>`; `12.34%` → `<PCT>`; names
 //! Docker generates (`admiring_turing`) → `<NAME>`; `docker top` PIDs, CPU and times →
 //! `<PID>`, `<CPU>`, `<STIME>`, `<CPUTIME>`; `docker diff` lines (`A /path`) sorted by path
-//! (the daemon walks a map); pull progress lines other than `Pull complete` and
-//! `Already exists` are dropped (their number and order depend on download timing); runs of
+//! (the daemon walks a map); pull and push progress lines other than their outcomes
+//! (`Pull complete`, `Already exists`, `Pushed`, `Layer already exists`) are dropped (their number and order depend on download timing); BuildKit
+//! step durations and output timestamps (`#5 DONE 0.2s`, `#8 0.125 flask`) → `<T>`; runs of
 //! two or more spaces become two spaces after the indentation and trailing spaces go (table
 //! column widths follow the erased values).
 //!
@@ -63,6 +64,7 @@ pub fn normalize(text: &str) -> String {
         }
         let mut line = tokens(body);
         line = durations(&line);
+        line = buildkit_times(&line);
         line = json_sizes(&line);
         if is_top_header(&line) {
             in_top = true;
@@ -119,15 +121,18 @@ fn split_eol(raw: &str) -> (&str, &str) {
     }
 }
 
-/// `9d726dc57860: Waiting` and the like: emitted as downloads progress, so timing-dependent.
+/// `9d726dc57860: Waiting`, `…: Preparing` and the like: emitted as pulls and pushes
+/// progress, so timing-dependent.
 fn is_pull_progress(line: &str) -> bool {
-    const TRANSIENT: [&str; 6] = [
+    const TRANSIENT: [&str; 8] = [
         "Pulling fs layer",
         "Waiting",
         "Verifying Checksum",
         "Download complete",
         "Downloading",
         "Extracting",
+        "Preparing",
+        "Pushing",
     ];
     let Some((id, status)) = line.split_once(": ") else {
         return false;
@@ -323,6 +328,36 @@ fn durations(line: &str) -> String {
         }
     }
     out
+}
+
+/// BuildKit's plain progress: step durations (`#5 DONE 0.2s`, `#4 extracting … 0.1s done`)
+/// and the seconds since a step started that prefix its output (`#8 0.125 flask`, and
+/// `0.125 flask` in the error summary) → `<T>`. They measure the machine, not Docker.
+fn buildkit_times(line: &str) -> String {
+    let seconds = |w: &str, decimals: usize| {
+        let w = w.strip_suffix('s').filter(|_| decimals == 1).unwrap_or(w);
+        w.split_once('.').is_some_and(|(a, b)| {
+            !a.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.len() == decimals && b.bytes().all(|c| c.is_ascii_digit())
+        })
+    };
+    let words: Vec<&str> = line.split(' ').collect();
+    let step = words.first().is_some_and(|w| w.len() > 1 && w.starts_with('#') && w[1..].bytes().all(|c| c.is_ascii_digit()));
+    let mut out: Vec<&str> = words.clone();
+    let n = words.len();
+    if step {
+        if n >= 3 && words[n - 2] == "DONE" && seconds(words[n - 1], 1) && words[n - 1].ends_with('s') {
+            out[n - 1] = "<T>";
+        }
+        if n >= 3 && words[n - 1] == "done" && seconds(words[n - 2], 1) && words[n - 2].ends_with('s') {
+            out[n - 2] = "<T>";
+        }
+        if n >= 2 && seconds(words[1], 3) {
+            out[1] = "<T>";
+        }
+    } else if n >= 2 && seconds(words[0], 3) {
+        out[0] = "<T>";
+    }
+    out.join(" ")
 }
 
 /// `"Size": 7797760` and `"Pid":4242` in JSON output (indented or compact): byte counts and

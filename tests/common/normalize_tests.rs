@@ -26,6 +26,16 @@ fn ids_and_digests() {
 }
 
 #[test]
+fn push_progress_keeps_only_outcomes() {
+    let real = "The push refers to repository [localhost:5000/site]\nb06e39104b94: Preparing\n\
+                859a188dddff: Preparing\n859a188dddff: Layer already exists\nb06e39104b94: Pushed\n";
+    assert_eq!(
+        normalize(real),
+        "The push refers to repository [localhost:5000/site]\n<ID12>: Layer already exists\n<ID12>: Pushed\n"
+    );
+}
+
+#[test]
 fn pull_progress_keeps_only_outcomes() {
     let real = "latest: Pulling from library/nginx\n199c88264cf1: Already exists\n\
                 08f5fddd783c: Pulling fs layer\ndee7e45b9530: Pulling fs layer\n\
@@ -36,6 +46,17 @@ fn pull_progress_keeps_only_outcomes() {
         normalize(real),
         "latest: Pulling from library/nginx\n<ID12>: Already exists\n<ID12>: Pull complete\n<ID12>: Pull complete\n"
     );
+}
+
+#[test]
+fn buildkit_step_times() {
+    assert_eq!(normalize("#5 DONE 0.2s\n"), "#5 DONE <T>\n");
+    assert_eq!(
+        normalize("#10 exporting layers 0.1s done\n#8 0.125 flask\n0.133 oops\n"),
+        "#10 exporting layers <T> done\n#8 <T> flask\n<T> oops\n"
+    );
+    // words stay, and so do numbers that are not BuildKit's
+    assert_eq!(normalize("#5 DONE soon\nversion 1.0\n#2 1.5 x\n"), "#5 DONE soon\nversion 1.0\n#2 1.5 x\n");
 }
 
 #[test]

@@ -181,13 +181,46 @@ DAEMON_RULES = [
          "the daemon of Docker 28.2.2 reports its own version",
          command=r"Server\.Version|ServerVersion"),
     Rule("data-root",
-         r"/var/lib/doca-ref/docker/",
+         r"/var/lib/doca-ref/docker(?:-[^/\s]+)?/",
          "/var/lib/docker/",
          "recording setup: the recording daemon's data-root, /var/lib/docker on a default install"),
     Rule("exec-root",
          r"/var/run/doca-ref/exec/",
          "/var/run/docker/",
          "recording setup: the recording daemon's exec-root, /var/run/docker on a default install"),
+]
+
+
+# What Docker Hub answers where the recording setup cannot reach it, outside `pull`/`run`.
+HUB_RULES = [
+    Rule("hub-build-base",
+         r'failed to do request: Head "https://registry-1\.docker\.io/v2/(?P<path>[^"]+)/manifests/'
+         r'(?P<tag>[^"]+)": dial tcp: lookup registry-1\.docker\.io[^\n]*?network is unreachable',
+         lambda m, e: ("docker.io/{}:{}: not found".format(m.group("path"), m.group("tag"))
+                       if m.group("path").removeprefix("library/") in HUB_REPOS else
+                       "pull access denied, repository does not exist or may require authorization: "
+                       "server message: insufficient_scope: authorization failed"),
+         "Docker Hub: a build's base image that does not exist (BuildKit's resolver: Hub's token "
+         "service denies an unknown repository, an unknown tag is not found); not recordable offline"),
+    Rule("hub-login",
+         r'Get "https://registry-1\.docker\.io/v2/": dial tcp: lookup registry-1\.docker\.io[^\n]*',
+         'Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password',
+         "Docker Hub: credentials it does not know (doca's simulated Hub has an account aluno / "
+         "docker123, the real one does not); not recordable offline",
+         command=r"^docker login\b"),
+    Rule("hub-push",
+         r'Get "https://registry-1\.docker\.io/v2/": dial tcp: lookup registry-1\.docker\.io[^\n]*',
+         "denied: requested access to the resource is denied",
+         "Docker Hub: a push without login, or to another account's namespace, is refused by its "
+         "token service; not recordable offline",
+         command=r"^docker (?:image )?push\b"),
+    Rule("localhost-ipv6",
+         r"dial tcp 127\.0\.0\.1:(?P<port>\d+): connect: connection refused",
+         r"dial tcp [::1]:\g<port>: connect: connection refused",
+         "recording setup: this machine's /etc/hosts names only 127.0.0.1 localhost; a default "
+         "install also maps ::1, which Go's resolver sorts first (RFC 6724) and whose error the "
+         "dialer reports",
+         command=r"localhost:"),
 ]
 
 
@@ -272,7 +305,7 @@ def apply(lines):
                 if answer:
                     text, note = answer
                     rewrite(entry, stream, HUB_UNREACHABLE, lambda _m, t=text: t, note)
-        for rule in DAEMON_RULES:
+        for rule in DAEMON_RULES + HUB_RULES:
             if rule.command and not rule.command.search(entry["command"]):
                 continue
             pattern = re.compile(rule.pattern.pattern, re.MULTILINE)

@@ -22,7 +22,7 @@ What each stand-in contains:
 
 Invariant: the same inputs give the same layers, so the same image IDs.
 
-Usage: images.py --registry 127.0.0.1:5000 --alpine-rootfs FILE.tar.gz \
+Usage: images.py --registry 127.0.0.1:5999 --alpine-rootfs FILE.tar.gz \
                  --debian-rootfs DIR --hello FILE [--busybox /bin/busybox]
 """
 
@@ -313,6 +313,64 @@ def nginx_image(debian, busybox_bin, nginx_repo_files):
     return img.step('CMD ["nginx" "-g" "daemon off;"]')
 
 
+REGISTRY_CONFIG = """version: 0.1
+log:
+  fields:
+    service: registry
+storage:
+  cache:
+    blobdescriptor: inmemory
+  filesystem:
+    rootdirectory: /var/lib/registry
+http:
+  addr: :5000
+  headers:
+    X-Content-Type-Options: [nosniff]
+health:
+  storagedriver:
+    enabled: true
+    interval: 10s
+    threshold: 3
+"""
+
+REGISTRY_ENTRYPOINT = """#!/bin/sh
+
+set -e
+
+case "$1" in
+    *.yaml|*.yml) set -- registry serve "$@" ;;
+    serve|garbage-collect|help|-*) set -- registry "$@" ;;
+esac
+
+exec "$@"
+"""
+
+
+def registry_image(debian, registry_bin):
+    """registry:2 (2.8): Debian's docker-registry 2.8 binary on the debian look-alike (it needs
+    glibc; the real image is alpine with a static binary), the 2.8 config and entrypoint."""
+    cfg = {"Env": [PATH_ENV], "Entrypoint": ["/entrypoint.sh"], "Cmd": ["/etc/docker/registry/config.yml"],
+           "ExposedPorts": {"5000/tcp": {}}, "Volumes": {"/var/lib/registry": {}}}
+    img = Image("registry", ["2", "2.8", "2.8.3"], "2023-10-02T18:42:41Z", cfg, parent=debian)
+    run = Layer()
+    with open(registry_bin, "rb") as f:
+        # /usr/bin: on merged-/usr Debian a layer entry under /bin would shadow the /bin symlink
+        run.file("/usr/bin/registry", f.read(), 0o755)
+    img.step("RUN /bin/sh -c set -eux; version='2.8.3'; registry --version # buildkit", run)
+    conf = Layer()
+    conf.dir("/etc/docker")
+    conf.dir("/etc/docker/registry")
+    conf.file("/etc/docker/registry/config.yml", REGISTRY_CONFIG)
+    img.step("COPY ./config-example.yml /etc/docker/registry/config.yml # buildkit", conf)
+    img.step("VOLUME [/var/lib/registry]")
+    img.step("EXPOSE map[5000/tcp:{}]")
+    entry = Layer()
+    entry.file("/entrypoint.sh", REGISTRY_ENTRYPOINT, 0o755)
+    img.step("COPY docker-entrypoint.sh /entrypoint.sh # buildkit", entry)
+    img.step('ENTRYPOINT ["/entrypoint.sh"]')
+    return img.step('CMD ["/etc/docker/registry/config.yml"]')
+
+
 def nginx_files(mirror):
     """Reads the real nginx image sources from a docker-nginx git directory."""
     def show(path):
@@ -334,7 +392,10 @@ def docker(*args, **kw):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--registry", default="127.0.0.1:5000")
+    ap.add_argument("--registry", default="127.0.0.1:5999")
+    ap.add_argument("--registry-bin", default="/usr/bin/docker-registry",
+                    help="a registry 2.8 binary for the registry:2 look-alike")
+    ap.add_argument("--only", nargs="*", help="build and push only these repositories")
     ap.add_argument("--alpine-rootfs", required=True)
     ap.add_argument("--debian-rootfs", required=True)
     ap.add_argument("--hello", required=True)
@@ -345,7 +406,10 @@ def main():
 
     debian = debian_image(args.debian_rootfs)
     images = [hello_image(args.hello), busybox_image(args.busybox), alpine_image(args.alpine_rootfs),
-              debian, nginx_image(debian, args.busybox, nginx_files(args.nginx_git))]
+              debian, nginx_image(debian, args.busybox, nginx_files(args.nginx_git)),
+              registry_image(debian, args.registry_bin)]
+    if args.only:
+        images = [img for img in images if img.repo in args.only]
     with tempfile.TemporaryDirectory() as tmp:
         archive = args.archive or os.path.join(tmp, "lookalikes.tar")
         save_archive(images, archive)

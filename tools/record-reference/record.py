@@ -155,12 +155,13 @@ def sh(cmd):
 
 
 def reset_daemon():
-    """Leaves the daemon with no container, image, volume or user network."""
+    """Leaves the daemon with no container, image, volume, user network or build cache."""
     for _ in range(5):  # child images (commits) must go before their parents
         sh("docker ps -aq | xargs -r docker rm -f; "
            "docker images -aq | sort -u | xargs -r docker rmi -f; "
            "docker volume ls -q | xargs -r docker volume rm -f; "
-           "docker network prune -f")
+           "docker network prune -f; "
+           "docker builder prune -af >/dev/null 2>&1")  # BuildKit's cache outlives rmi
         left = sh("docker ps -aq; docker images -aq; docker volume ls -q").split()
         if not left:
             return
@@ -203,7 +204,7 @@ def record(path, out_dir, timeout, vers):
         shutil.rmtree(work, ignore_errors=True)
     differences.apply(lines)
     name = os.path.basename(path)
-    doc = {"session": f"tests/scripts/{name}",
+    doc = {"session": os.path.relpath(path, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))),
            "recorded_with": "tools/record-reference/record",
            "versions": vers,
            "lines": lines}

@@ -48,7 +48,7 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut tags = Vec::new();
     for t in inv.flags.strings("tag") {
         match reference::parse_normalized(&t) {
-            Ok(r) => tags.push(r.with_default_tag()),
+            Ok(r) => tags.push(r),
             Err(e) => return out.fail(&format!("ERROR: invalid tag {t:?}: {e}"), 1),
         }
     }
@@ -73,6 +73,7 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let target = Some(inv.flags.string("target")).filter(|t| !t.is_empty());
     let opts = BuildOptions {
         dockerfile_name: crate::unix::fs::path::base(&df_path).to_string(),
+        context_dir: crate::unix::fs::path::normalize(ctx.files.cwd().unwrap_or("/"), &path),
         dockerfile,
         context,
         dockerignore_size: ignore_text.map_or(0, |t| t.len() as u64),

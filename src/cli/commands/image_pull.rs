@@ -20,8 +20,9 @@ pub const HANDLERS: &[(&str, Handler)] = &[("image pull", run)];
 pub fn write_progress(out: &mut Output, report: &PullReport, stream: Stream) {
     let r = &report.reference;
     let what = r.digest.clone().unwrap_or_else(|| r.tag_or_latest().to_string());
-    let repo = if r.is_docker_hub() { r.path.clone() } else { r.familiar_name() };
-    let mut text = format!("{what}: Pulling from {repo}\n");
+    // moby names the repository by its path in the registry, the host trimmed
+    // (`Pulling from library/nginx`, `Pulling from site` for localhost:5000/site)
+    let mut text = format!("{what}: Pulling from {}\n", r.path);
     for (id, status) in &report.layers {
         let s = match status {
             LayerStatus::AlreadyExists => "Already exists",

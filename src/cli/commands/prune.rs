@@ -20,8 +20,14 @@ use crate::cli::parse::Invocation;
 use crate::cli::units::human_size;
 use crate::engine::api::ApiError;
 use crate::engine::api::images::DeleteItem;
+use crate::cli::format::status::ago;
 
-pub const HANDLERS: &[(&str, Handler)] = &[("image prune", image_prune), ("system prune", system_prune)];
+pub const HANDLERS: &[(&str, Handler)] =
+    &[("image prune", image_prune), ("system prune", system_prune), ("builder prune", builder_prune)];
+
+/// buildx's prompts (`docker builder prune` is `docker buildx prune` when buildx is installed).
+const CACHE_WARNING: &str = "WARNING! This will remove all dangling build cache. Are you sure you want to continue?";
+const ALL_CACHE_WARNING: &str = "WARNING! This will remove all build cache. Are you sure you want to continue?";
 
 const ALL_IMAGES_WARNING: &str =
     "WARNING! This will remove all images without at least one container associated to them.\nAre you sure you want to continue?";
@@ -128,7 +134,8 @@ fn prune_system(
         space += reclaimed;
     }
     let (caches, reclaimed) = ctx.api().build_cache_prune(all, filters)?;
-    block(out, "Deleted build cache objects:", &caches);
+    let ids: Vec<String> = caches.into_iter().map(|r| r.id).collect();
+    block(out, "Deleted build cache objects:", &ids);
     space += reclaimed;
     Ok(space)
 }
@@ -185,6 +192,56 @@ fn image_prune(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let mut out = image_prune_unexplained(inv, ctx);
     super::image_hints::explain(&mut out);
     out
+}
+
+/// `docker builder prune`: buildx's prune (it asks first unless `-f`).
+fn builder_prune(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let warning = if inv.flags.bool("all") { ALL_CACHE_WARNING } else { CACHE_WARNING };
+    ask(inv, ctx, warning, builder_prune_now)
+}
+
+/// buildx `commands/prune.go` runPrune, once confirmed: one table row per record removed
+/// (each flushed alone through a tab-padded tabwriter, hence the ragged columns), then the total.
+fn builder_prune_now(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
+    let mut out = Output::default();
+    let (gone, total) = match ctx.api().build_cache_prune(inv.flags.bool("all"), &filter_map(inv, "filter")) {
+        Ok(r) => r,
+        Err(e) => return out.fail(&format!("ERROR: {}", e.message()), 1),
+    };
+    let now = ctx.world.now();
+    let rows: Vec<[String; 4]> = gone
+        .iter()
+        .map(|r| {
+            let id = if r.mutable() { format!("{}*", r.id) } else { r.id.clone() };
+            [format!("{id:<40}"), "true ".to_string(), format!("{:<10}", human_size(r.size as f64)), ago(r.last_used, now)]
+        })
+        .collect();
+    let header = ["ID", "RECLAIMABLE", "SIZE", "LAST ACCESSED"].map(String::from);
+    for (i, row) in rows.iter().enumerate() {
+        let block: Vec<&[String; 4]> = if i == 0 { vec![&header, row] } else { vec![row] };
+        out.out(&tab_padded(&block));
+    }
+    out.out(&tab_padded(&[&["Total:".to_string(), human_size(total as f64)]]));
+    out
+}
+
+/// Go's `tabwriter.NewWriter(w, 1, 8, 1, '\t', 0)` over one flushed block: each cell but the
+/// last is padded with tabs to the column's width plus one, rounded up to a multiple of 8.
+fn tab_padded<const N: usize>(lines: &[&[String; N]]) -> String {
+    let mut text = String::new();
+    let widths: Vec<usize> = (0..N).map(|c| lines.iter().map(|l| l[c].chars().count()).max().unwrap_or(0) + 1).collect();
+    for line in lines {
+        for (c, cell) in line.iter().enumerate() {
+            text.push_str(cell);
+            if c + 1 < N {
+                let width = widths[c].div_ceil(8) * 8;
+                let pad = width - cell.chars().count();
+                text.push_str(&"\t".repeat(pad.div_ceil(8)));
+            }
+        }
+        text.push('\n');
+    }
+    text
 }
 
 /// `system_prune`, with doca's pt-BR explanation of the error it printed, if any.

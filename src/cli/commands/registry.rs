@@ -39,10 +39,13 @@ fn push(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     if r.digest.is_some() {
         return out.fail("cannot push a digest reference", 1);
     }
+    let quiet = inv.flags.bool("quiet");
+    if r.tag.is_none() && !quiet {
+        out.out("Using default tag: latest\n");
+    }
     let r = r.with_default_tag();
     let key = login_key(&r.domain);
     let user = ctx.world.client(ctx.client).logins.get(&key).cloned();
-    let quiet = inv.flags.bool("quiet");
     let rep = match ctx.api().image_push(&r, user.as_deref()) {
         Ok(rep) => rep,
         Err(e) => return out.fail(&e.message(), 1),

@@ -20,6 +20,7 @@ use crate::cli::parse::Invocation;
 use crate::cli::units::human_size;
 use crate::engine::api::system::DiskUsage;
 use crate::engine::clock::Time;
+use crate::engine::model::build_cache::{BuildRecord, RecordKind};
 use crate::engine::model::container::Container;
 use crate::engine::reference;
 
@@ -40,8 +41,50 @@ const CONTAINER_HEADERS: &[(&str, &str)] = &[
     ("Status", "STATUS"),
     ("Names", "NAMES"),
 ];
-const VOLUME_HEADER: &str = "VOLUME NAME   LINKS     SIZE\n";
-const CACHE_HEADER: &str = "CACHE ID   CACHE TYPE   SIZE      CREATED   LAST USED   USAGE     SHARED\n";
+const VOLUME_TABLE: &str = "table {{.Name}}\t{{.Links}}\t{{.Size}}";
+const VOLUME_HEADERS: &[(&str, &str)] = &[("Name", "VOLUME NAME"), ("Links", "LINKS"), ("Size", "SIZE")];
+const CACHE_TABLE: &str =
+    "table {{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.CreatedSince}}\t{{.LastUsedSince}}\t{{.UsageCount}}\t{{.Shared}}";
+const CACHE_HEADERS: &[(&str, &str)] = &[
+    ("ID", "CACHE ID"),
+    ("CacheType", "CACHE TYPE"),
+    ("Size", "SIZE"),
+    ("CreatedSince", "CREATED"),
+    ("LastUsedSince", "LAST USED"),
+    ("UsageCount", "USAGE"),
+    ("Shared", "SHARED"),
+];
+
+fn volume_record(v: &(String, usize, u64)) -> Value {
+    Record::new("*formatter.volumeContext")
+        .field("Name", v.0.as_str())
+        .field("Links", v.1.to_string())
+        .field("Size", human_size(v.2 as f64))
+        .into_value()
+}
+
+/// The daemon's `BuilderSize`: records whose layer no image shares (the others count as images).
+fn cache_size(du: &DiskUsage) -> u64 {
+    du.build_cache.iter().filter(|(_, shared)| !shared).map(|(r, _)| r.size).sum()
+}
+
+/// A row of `docker system df -v`'s build cache table (docker/cli formatter buildCacheContext).
+fn cache_record(r: &BuildRecord, shared: bool, trunc: bool, now: Time) -> Value {
+    let id = if trunc { r.id.chars().take(12).collect() } else { r.id.clone() };
+    let kind = match r.kind {
+        RecordKind::Regular => "regular",
+        RecordKind::SourceLocal => "source.local",
+    };
+    Record::new("*formatter.buildCacheContext")
+        .field("ID", id)
+        .field("CacheType", kind)
+        .field("Size", human_size(r.size as f64))
+        .field("CreatedSince", ago(r.created, now))
+        .field("LastUsedSince", ago(r.last_used, now))
+        .field("UsageCount", r.usage.to_string())
+        .field("Shared", shared.to_string())
+        .into_value()
+}
 
 /// `"7.8MB (100%)"`, or the size alone when the total is 0.
 fn with_percent(reclaimable: u64, total: u64) -> String {
@@ -84,6 +127,9 @@ pub fn summary_rows(du: &DiskUsage) -> Vec<Value> {
     let reclaimable = du.layers_size.saturating_sub(used);
     let rw_total: u64 = du.containers.iter().map(|c| c.rw_size).sum();
     let rw_free: u64 = du.containers.iter().filter(|c| !is_active(c)).map(|c| c.rw_size).sum();
+    let volumes_total: u64 = du.volumes.iter().map(|v| v.2).sum();
+    let volumes_free: u64 = du.volumes.iter().filter(|v| v.1 == 0).map(|v| v.2).sum();
+    let cache_total = cache_size(du);
     vec![
         summary_row(
             "Images",
@@ -101,8 +147,16 @@ pub fn summary_rows(du: &DiskUsage) -> Vec<Value> {
             human_size(rw_total as f64),
             with_percent(rw_free, rw_total),
         ),
-        summary_row("Local Volumes", "*formatter.diskUsageVolumesContext", 0, 0, "0B".into(), "0B".into()),
-        summary_row("Build Cache", "*formatter.diskUsageBuilderContext", 0, 0, "0B".into(), "0B".into()),
+        summary_row(
+            "Local Volumes",
+            "*formatter.diskUsageVolumesContext",
+            du.volumes.len(),
+            du.volumes.iter().filter(|v| v.1 > 0).count(),
+            human_size(volumes_total as f64),
+            with_percent(volumes_free, volumes_total),
+        ),
+        // docker/cli formatter diskUsageBuilderContext: reclaimable is everything not in use
+        summary_row("Build Cache", "*formatter.diskUsageBuilderContext", du.build_cache.len(), 0, human_size(cache_total as f64), human_size(cache_total as f64)),
     ]
 }
 
@@ -157,9 +211,11 @@ fn verbose_table(du: &DiskUsage, now: Time) -> Result<String, String> {
     let containers: Vec<Value> = du.containers.iter().map(|c| container_record(c, true, now)).collect();
     text.push_str(&context::write(CONTAINER_TABLE, &Record::header(CONTAINER_HEADERS).into_value(), &containers)?);
     text.push_str("\nLocal Volumes space usage:\n\n");
-    text.push_str(VOLUME_HEADER);
-    text.push_str("\nBuild cache usage: 0B\n\n");
-    text.push_str(CACHE_HEADER);
+    let volumes: Vec<Value> = du.volumes.iter().map(volume_record).collect();
+    text.push_str(&context::write(VOLUME_TABLE, &Record::header(VOLUME_HEADERS).into_value(), &volumes)?);
+    text.push_str(&format!("\nBuild cache usage: {}\n\n", human_size(cache_size(du) as f64)));
+    let records: Vec<Value> = du.build_cache.iter().map(|(r, shared)| cache_record(r, *shared, true, now)).collect();
+    text.push_str(&context::write(CACHE_TABLE, &Record::header(CACHE_HEADERS).into_value(), &records)?);
     Ok(text)
 }
 
@@ -181,8 +237,8 @@ fn run_unexplained(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
         let data = Record::new("*formatter.diskUsageContext")
             .field("Images", Value::List(du.images.iter().map(|(s, sh)| image_row(s, *sh, trunc, now)).collect()))
             .field("Containers", Value::List(du.containers.iter().map(|c| container_record(c, trunc, now)).collect()))
-            .field("Volumes", Value::List(Vec::new()))
-            .field("BuildCache", Value::List(Vec::new()))
+            .field("Volumes", Value::List(du.volumes.iter().map(volume_record).collect()))
+            .field("BuildCache", Value::List(du.build_cache.iter().map(|(r, shared)| cache_record(r, *shared, trunc, now)).collect()))
             .into_value();
         Template::parse(&body)
             .map_err(|e| format!("template parsing error: {e}"))

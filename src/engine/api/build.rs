@@ -14,6 +14,8 @@ use crate::engine::build::step::StageLayer;
 use crate::engine::build::{BuildOptions, BuildReport, Vertex, VertexEnd, VertexStatus, human_bytes};
 use crate::engine::clock::{Span, Time};
 use crate::engine::event::{Actor, EventKind};
+use crate::engine::api::pull::PullInto;
+use crate::engine::model::build_cache::{RecordKind, record_id};
 use crate::engine::model::image::{HistoryEntry, Image, StoredLayer};
 use crate::engine::oci;
 use crate::engine::reference::Reference;
@@ -42,6 +44,7 @@ fn base_of(api: &Api<'_>, img: &Image) -> Base {
             .collect(),
         layers: stage_layers(api, img),
         pulled: None,
+        repo_digest: None,
     }
 }
 
@@ -53,22 +56,44 @@ impl Backend for DaemonBackend<'_, '_> {
         self.api.world.advance(span);
     }
     fn cache_get(&self, key: &str) -> Option<CacheRecord> {
-        self.api.daemon().build_cache.get(key).cloned()
+        self.api.daemon().build_cache.steps.get(key).cloned()
     }
     fn cache_put(&mut self, key: &str, rec: CacheRecord) {
-        self.api.daemon_mut().build_cache.insert(key.to_string(), rec);
+        let now = self.api.world.now();
+        let size = rec.layer.as_ref().map_or(0, |l| l.size);
+        let hex = self.api.world.ids.fresh("buildrecord");
+        let cache = &mut self.api.daemon_mut().build_cache;
+        let snapshot = rec.layer.is_some();
+        cache.steps.insert(key.to_string(), rec);
+        if snapshot {
+            cache.touch(key, RecordKind::Regular, size, now, || record_id(&hex));
+        }
     }
     fn local_base(&self, r: &Reference) -> Option<Base> {
         let d = self.api.daemon();
-        let id = d.references.get(&r.to_string())?;
-        let img = d.images.get(id)?;
-        Some(base_of(self.api, img))
+        let Some(img) = d.references.get(&r.to_string()).and_then(|id| d.images.get(id)) else {
+            // pulled by an earlier build: in BuildKit's cache, not in the image store
+            let b = d.build_cache.bases.get(&r.to_string())?;
+            let mut base = base_of(self.api, &b.image);
+            base.repo_digest = Some(b.digest.clone());
+            return Some(base);
+        };
+        let id = &img.id;
+        let mut base = base_of(self.api, img);
+        let prefix = format!("{}@", r.name());
+        base.repo_digest = d
+            .references
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .find(|(_, v)| *v == id)
+            .map(|(k, _)| k[prefix.len()..].to_string());
+        Some(base)
     }
     fn pull_base(&mut self, r: &Reference) -> Result<Base, String> {
         let t0 = self.api.world.now();
         let tag = r.digest.clone().unwrap_or_else(|| r.tag_or_latest().to_string());
-        let report = self.api.pull_inner(r, &tag).map_err(|e| resolve_error(r, &e.message()))?;
-        let img = self.api.daemon().images.get(&report.image_id).cloned().ok_or_else(|| "image vanished".to_string())?;
+        let report = self.api.pull_inner(r, &tag, PullInto::BuildCache).map_err(|e| resolve_error(r, &e.message()))?;
+        let img = self.api.daemon().build_cache.bases.get(&r.to_string()).map(|b| b.image.clone()).ok_or_else(|| "image vanished".to_string())?;
         let mut base = base_of(self.api, &img);
         let mut statuses = vec![VertexStatus { id: format!("resolve {r}@{}", report.digest), bytes: None, took: Span::millis(10) }];
         let d = self.api.daemon();
@@ -130,6 +155,7 @@ impl Api<'_> {
             let mut b = DaemonBackend { api: self };
             solver::solve(&mut b, opts)
         };
+        self.keep_sources(opts, &report);
         if let Some(built) = built {
             let start = self.world.now();
             let id = self.export(built, opts);
@@ -140,6 +166,8 @@ impl Api<'_> {
             self.world.advance(layers_took + Span::millis(10));
             v.statuses.push(VertexStatus { id: "exporting layers".into(), bytes: None, took: layers_took });
             v.statuses.push(VertexStatus { id: format!("writing image {id}"), bytes: None, took: Span::ZERO });
+            // as typed, normalized but with no default tag: moby's exporter names what
+            // ParseNormalizedNamed gives (`-t app` → `docker.io/library/app`)
             for t in &opts.tags {
                 v.statuses.push(VertexStatus { id: format!("naming to {t}"), bytes: None, took: Span::ZERO });
             }
@@ -151,10 +179,38 @@ impl Api<'_> {
         report
     }
 
+    /// BuildKit's `source.local` records: what the client sent from this directory (the
+    /// Dockerfile, `.dockerignore`, the context when a step read it).
+    fn keep_sources(&mut self, opts: &BuildOptions, report: &BuildReport) {
+        let df = opts.dockerfile.as_ref().map_or(0, |t| t.len() as u64);
+        let mut sent = vec![("dockerfile", df), ("dockerignore", opts.dockerignore_size)];
+        if report.vertices.iter().any(|v| v.name == "[internal] load build context") {
+            sent.push(("context", opts.context.size()));
+        }
+        let now = self.world.now();
+        for (name, size) in sent {
+            let hex = self.world.ids.fresh("buildrecord");
+            let key = format!("{}\u{0}{name}", opts.context_dir);
+            self.daemon_mut().build_cache.touch(&key, RecordKind::SourceLocal, size, now, || record_id(&hex));
+        }
+    }
+
     /// Stores the built image and its layers, and points the tags at it.
     fn export(&mut self, built: Built, opts: &BuildOptions) -> String {
         let diff_ids: Vec<String> = built.layers.iter().map(|l| l.diff_id.clone()).collect();
         let chains = oci::chain_ids(&diff_ids);
+        // the step records now hold these layers on disk, whatever happens to the image
+        let cache = &mut self.daemon_mut().build_cache;
+        for (diff, chain) in diff_ids.iter().zip(&chains) {
+            let keys: Vec<String> = cache.steps.iter().filter(|(_, r)| r.layer.as_ref().is_some_and(|l| &l.diff_id == diff)).map(|(k, _)| k.clone()).collect();
+            for k in keys {
+                if let Some(r) = cache.record_mut(&k)
+                    && !r.chains.contains(chain)
+                {
+                    r.chains.push(chain.clone());
+                }
+            }
+        }
         for (l, chain) in built.layers.iter().zip(&chains) {
             if !self.daemon().layers.contains_key(chain) {
                 self.daemon_mut().layers.insert(
@@ -201,12 +257,13 @@ impl Api<'_> {
         self.daemon_mut().images.entry(id.clone()).or_insert(image);
         let to = Actor::Image { daemon: self.daemon, image: id.clone() };
         if new {
-            let reference = opts.tags.first().map(|r| r.familiar()).unwrap_or_default();
+            let reference = opts.tags.first().map(|r| r.clone().with_default_tag().familiar()).unwrap_or_default();
             self.emit_from_daemon(to.clone(), EventKind::ImageStored { image: id.clone(), reference });
         }
         let now = self.world.now();
         for t in &opts.tags {
-            let key = t.clone().with_default_tag().to_string();
+            let t = t.clone().with_default_tag();
+            let key = t.to_string();
             let previous = self.daemon_mut().references.insert(key, id.clone());
             if previous.as_deref() != Some(id.as_str()) {
                 if let Some(img) = self.daemon_mut().images.get_mut(&id) {

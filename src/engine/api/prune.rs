@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::engine::model::build_cache::{BuildRecord, RecordKind};
 use super::images::{DeleteItem, PruneReport, filter_bool, validate_filters};
 use super::{Api, ApiError, ApiResult, query_escape};
 use crate::engine::clock::Time;
@@ -177,13 +178,28 @@ impl Api<'_> {
         Ok(report)
     }
 
-    /// `POST /build/prune`: no build cache yet.
-    pub fn build_cache_prune(&mut self, all: bool, filters: &BTreeMap<String, Vec<String>>) -> ApiResult<(Vec<String>, u64)> {
+    /// `POST /build/prune`: removes BuildKit's cache records (without `all`, only the
+    /// dangling ones: sources the client sent, and results no image uses any more), then
+    /// the layers nothing keeps any more. Returns the records removed and their size.
+    pub fn build_cache_prune(&mut self, all: bool, filters: &BTreeMap<String, Vec<String>>) -> ApiResult<(Vec<BuildRecord>, u64)> {
         let mut path = prune_path("/build/prune", filters);
         if all {
             path.push_str(if path.contains('?') { "&all=1" } else { "?all=1" });
         }
-        self.serve("POST", &path, 200, |_| Ok((Vec::new(), 0)))
+        self.serve("POST", &path, 200, |api| {
+            let until = until_filter(filters, api.world.now())?;
+            let d = api.daemon();
+            let used: std::collections::BTreeSet<String> =
+                d.images.values().chain(d.retained.values()).flat_map(|i| crate::engine::oci::chain_ids(&i.layers)).collect();
+            let gone = api.daemon_mut().build_cache.remove(|r| {
+                let old_enough = until.is_none_or(|t| r.last_used < t);
+                let dangling = r.kind == RecordKind::SourceLocal || !r.chains.iter().any(|c| used.contains(c));
+                old_enough && (all || dangling)
+            });
+            api.daemon_mut().delete_unneeded_layers();
+            let reclaimed = gone.iter().map(|r| r.size).sum();
+            Ok((gone, reclaimed))
+        })
     }
 }
 

@@ -8,6 +8,7 @@ use super::{Api, ApiError, ApiResult, query_escape};
 use crate::engine::clock::Span;
 use crate::engine::event::{Actor, EventKind, RegistryId};
 use crate::engine::ids::short;
+use crate::engine::model::build_cache::{BuildBase, RecordKind, record_id};
 use crate::engine::model::image::StoredLayer;
 use crate::engine::model::registry::{Manifest, RegistryKind};
 use crate::engine::oci;
@@ -18,6 +19,14 @@ use crate::engine::reference::Reference;
 pub enum LayerStatus {
     AlreadyExists,
     PullComplete,
+}
+
+/// Where a pull puts the image: the image store (`docker pull`, `docker run`), or only
+/// BuildKit's cache (a build's base: its layers, no image and no tag).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PullInto {
+    ImageStore,
+    BuildCache,
 }
 
 /// The result of a pull, enough for the client to print Docker's progress lines.
@@ -51,10 +60,10 @@ impl Api<'_> {
                 query_escape(&tag_or_digest)
             )
         };
-        self.serve("POST", &path, 200, |api| api.pull_inner(reference, &tag_or_digest))
+        self.serve("POST", &path, 200, |api| api.pull_inner(reference, &tag_or_digest, PullInto::ImageStore))
     }
 
-    pub(crate) fn pull_inner(&mut self, reference: &Reference, tag_or_digest: &str) -> ApiResult<PullReport> {
+    pub(crate) fn pull_inner(&mut self, reference: &Reference, tag_or_digest: &str, into: PullInto) -> ApiResult<PullReport> {
         let registry = self.reach_registry(&reference.domain)?;
         let reg_actor = Actor::Registry { registry };
         let path = &reference.path;
@@ -77,7 +86,11 @@ impl Api<'_> {
             ApiError::server(format!("manifest unknown: config {} missing", manifest.config))
         })?;
         let mut layers = Vec::new();
-        if !self.daemon().images.contains_key(&image.id) {
+        let present = match into {
+            PullInto::ImageStore => self.daemon().images.contains_key(&image.id),
+            PullInto::BuildCache => false,
+        };
+        if !present {
             self.emit_from_daemon(
                 reg_actor.clone(),
                 EventKind::RegistryRequest { method: "GET".into(), path: format!("/v2/{path}/blobs/{}", manifest.config) },
@@ -116,6 +129,15 @@ impl Api<'_> {
                     },
                 );
                 layers.push((short(blob_digest).to_string(), LayerStatus::PullComplete));
+            }
+            if into == PullInto::BuildCache {
+                // BuildKit keeps the base in its cache: no image, no tag
+                let base = BuildBase { digest: manifest.digest.clone(), image: (*image).clone() };
+                let (now, hex) = (self.world.now(), self.world.ids.fresh("buildrecord"));
+                let cache = &mut self.daemon_mut().build_cache;
+                cache.bases.insert(reference.to_string(), base);
+                cache.touch(&reference.to_string(), RecordKind::Regular, 0, now, || record_id(&hex)).chains = oci::chain_ids(&image.layers);
+                return Ok(PullReport { reference: reference.clone(), layers, digest: manifest.digest.clone(), up_to_date: false, image_id: image.id.clone() });
             }
             self.daemon_mut().images.insert(image.id.clone(), (*image).clone());
         }

@@ -106,7 +106,7 @@ impl Api<'_> {
         }
         let config_text = oci::image_config_json(&img).to_string();
         let blob_list: Vec<(String, u64)> = layers.iter().map(|l| (l.blob_digest.clone(), l.size)).collect();
-        let text = oci::manifest_json(&img.id, config_text.len() as u64, &blob_list);
+        let text = oci::push_manifest_json(&img.id, config_text.len() as u64, &blob_list);
         let digest = crate::engine::ids::digest_of(text.as_bytes());
         let tag = r.tag_or_latest().to_string();
         self.emit_from_daemon(reg_actor.clone(), EventKind::RegistryRequest { method: "PUT".into(), path: format!("/v2/{}/manifests/{tag}", r.path) });

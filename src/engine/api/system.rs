@@ -84,6 +84,10 @@ pub struct DiskUsage {
     pub images: Vec<(super::images::ImageSummary, u64)>,
     /// Every container, newest first, with its writable layer's size.
     pub containers: Vec<crate::engine::model::container::Container>,
+    /// Every volume: name, how many containers mount it, its size.
+    pub volumes: Vec<(String, usize, u64)>,
+    /// BuildKit's cache records, each with whether an image shares its layer (`Shared`).
+    pub build_cache: Vec<(crate::engine::model::build_cache::BuildRecord, bool)>,
 }
 
 impl Api<'_> {
@@ -170,6 +174,14 @@ impl Api<'_> {
                 du.images.push((s, shared));
             }
             du.containers = d.containers_newest_first().into_iter().cloned().collect();
+            du.volumes = d.volumes.values().map(|v| (v.name.clone(), api.volume_refs(&v.name).len(), v.content.size())).collect();
+            let image_chains: std::collections::BTreeSet<String> = d.images.values().flat_map(|i| oci::chain_ids(&i.layers)).collect();
+            du.build_cache = d
+                .build_cache
+                .records
+                .iter()
+                .map(|r| (r.clone(), r.chains.iter().any(|c| image_chains.contains(c))))
+                .collect();
             Ok(du)
         })
     }

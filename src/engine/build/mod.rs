@@ -27,6 +27,9 @@ use crate::engine::reference::Reference;
 pub struct BuildOptions {
     /// `-f` as given (`Dockerfile` by default), for messages.
     pub dockerfile_name: String,
+    /// The context directory as the client named it: BuildKit keeps what each directory
+    /// sent (its `source.local` cache records) to transfer only changes next time.
+    pub context_dir: String,
     /// The Dockerfile's text, or the error reading it.
     pub dockerfile: Result<String, String>,
     /// The context (already filtered by `.dockerignore`), rooted at `/`.

@@ -43,6 +43,9 @@ pub struct Base {
     pub layers: Vec<StageLayer>,
     /// Set when it came from a registry during this build.
     pub pulled: Option<Pulled>,
+    /// The manifest digest it has in the repository it was named by, when it came from a
+    /// registry (now or earlier): BuildKit shows it in the `FROM` step's name.
+    pub repo_digest: Option<String>,
 }
 
 /// How a base was pulled: its manifest digest and per-blob progress lines.
@@ -288,11 +291,17 @@ fn run_plan(s: &mut Solver, plan: &Plan) -> Option<Built> {
             let full = r.to_string();
             let base = bases[&full].clone();
             let key0 = key(&["FROM", &base.id]);
-            let name = match &base.pulled {
-                Some(p) => format!("FROM {full}@{}", p.digest),
+            let name = match base.pulled.as_ref().map(|p| &p.digest).or(base.repo_digest.as_ref()) {
+                Some(d) => format!("FROM {full}@{d}"),
                 None => format!("FROM {full}"),
             };
             let shown = counter.name(&name);
+            // BuildKit reads the context while it pulls a base, so that vertex comes first
+            // then; with the base at hand it follows the FROM step.
+            let context_now = uses_context(st) && base.pulled.is_some();
+            if context_now {
+                load_context(s);
+            }
             if from_vertices.insert(full.clone(), ()).is_none() {
                 let v = s.step_vertex(&shown);
                 match &base.pulled {
@@ -300,11 +309,15 @@ fn run_plan(s: &mut Solver, plan: &Plan) -> Option<Built> {
                         s.report.vertices[v].statuses = p.statuses.clone();
                         s.end(v, VertexEnd::Done(p.took));
                     }
-                    None if s.b.cache_get(&key0).is_some() => s.end(v, VertexEnd::Cached),
+                    // a base image already in the store resolves at once: BuildKit prints
+                    // `DONE 0.0s`, not CACHED, for it
                     None => s.end(v, VertexEnd::Done(Span::ZERO)),
                 }
                 s.b.step_event(&shown, base.pulled.is_none());
                 s.b.cache_put(&key0, CacheRecord { layer: None, created: s.b.now() });
+            }
+            if uses_context(st) {
+                load_context(s);
             }
             let mut config = base.config.clone();
             config.on_build.clear();
@@ -504,6 +517,21 @@ fn chown_ids(spec: &str, fs: &Tree) -> Result<(u32, u32), String> {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// Whether a stage copies from the build context (`COPY`/`ADD` without `--from`).
+fn uses_context(st: &instructions::Stage) -> bool {
+    st.steps.iter().any(|x| matches!(x.instr, Instr::Copy { from: None, .. }))
+}
+
+/// The `[internal] load build context` vertex, once per build.
+fn load_context(s: &mut Solver) {
+    if !s.context_loaded {
+        s.context_loaded = true;
+        let v = s.step_vertex("[internal] load build context");
+        let n = super::context::transfer_size(&s.opts.context).max(2);
+        s.report.vertices[v].statuses.push(VertexStatus { id: "transferring context:".into(), bytes: Some(human_bytes(n)), took: Span::ZERO });
+    }
+}
+
 fn copy_step(s: &mut Solver, state: &mut StageState, c: &mut Counter, stp: &instructions::Step, plan: &Plan, here: usize, states: &[Option<StageState>], bases: &BTreeMap<String, Base>) -> bool {
     let Instr::Copy { add, srcs, dest, from, chown, chmod } = &stp.instr else { return false };
     let vars = state.vars();
@@ -532,12 +560,7 @@ fn copy_step(s: &mut Solver, state: &mut StageState, c: &mut Counter, stp: &inst
             }
         },
         None => {
-            if !s.context_loaded {
-                s.context_loaded = true;
-                let v = s.step_vertex("[internal] load build context");
-                let n = super::context::transfer_size(&s.opts.context).max(2);
-                s.report.vertices[v].statuses.push(VertexStatus { id: "transferring context:".into(), bytes: Some(human_bytes(n)), took: Span::ZERO });
-            }
+            load_context(s);
             s.opts.context.clone()
         }
     };

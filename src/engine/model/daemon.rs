@@ -42,9 +42,10 @@ pub struct Daemon {
     /// Attach streams of clients attached to containers: container ID → stream. A stream
     /// outlives its container (`--rm`) until the client has read it.
     pub streams: BTreeMap<String, AttachStream>,
-    /// BuildKit's cache: step cache key → the step's result. It outlives the images built
-    /// with it (`docker rmi` keeps it, as `docker builder prune` would not).
-    pub build_cache: BTreeMap<String, crate::engine::build::solver::CacheRecord>,
+    /// BuildKit's cache: step results, bases pulled for builds, and the layers they keep.
+    /// It outlives the images built with it (`docker rmi` keeps it, `docker builder prune`
+    /// empties it).
+    pub build_cache: super::build_cache::BuildCache,
 }
 
 /// What an attached client has not read yet of a container's main process.
@@ -74,7 +75,7 @@ impl Daemon {
             volumes: BTreeMap::new(),
             pending_execs: BTreeMap::new(),
             streams: BTreeMap::new(),
-            build_cache: BTreeMap::new(),
+            build_cache: super::build_cache::BuildCache::default(),
         }
     }
 
@@ -100,12 +101,7 @@ impl Daemon {
     /// Deletes the layers of `img` (top first) that no stored or retained image uses;
     /// returns their chain IDs.
     pub fn delete_unused_layers(&mut self, img: &Image) -> Vec<String> {
-        let in_use: std::collections::BTreeSet<String> = self
-            .images
-            .values()
-            .chain(self.retained.values())
-            .flat_map(|i| crate::engine::oci::chain_ids(&i.layers))
-            .collect();
+        let in_use = self.chains_in_use();
         let mut removed = Vec::new();
         for chain in crate::engine::oci::chain_ids(&img.layers).into_iter().rev() {
             if in_use.contains(&chain) {
@@ -116,6 +112,23 @@ impl Daemon {
             }
         }
         removed
+    }
+
+    /// The layers an image, a retained image or the build cache needs.
+    fn chains_in_use(&self) -> std::collections::BTreeSet<String> {
+        let mut in_use = self.build_cache.held_chains();
+        in_use.extend(self.images.values().chain(self.retained.values()).flat_map(|i| crate::engine::oci::chain_ids(&i.layers)));
+        in_use
+    }
+
+    /// Deletes every layer nothing needs any more (after the build cache let go of some).
+    pub fn delete_unneeded_layers(&mut self) -> Vec<String> {
+        let in_use = self.chains_in_use();
+        let gone: Vec<String> = self.layers.keys().filter(|c| !in_use.contains(*c)).cloned().collect();
+        for c in &gone {
+            self.layers.remove(c);
+        }
+        gone
     }
 
     /// A retained image no container uses any more goes, with the layers only it held

@@ -1,5 +1,6 @@
 //! The objects of the world: hosts, daemons, clients, registries, and what daemons own.
 
+pub mod build_cache;
 pub mod client;
 pub mod config;
 pub mod container;
