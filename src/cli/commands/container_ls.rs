@@ -215,12 +215,36 @@ fn run(inv: &Invocation, ctx: &mut ClientCtx<'_>) -> Output {
     let default_table = format!("{}{}", CONTAINERS.format, if opts.size { "\t{{.Size}}" } else { "" });
     let format = match format.as_str() {
         "" | "table" if quiet => QUIET_FORMAT.to_string(),
-        "" | "table" => default_table,
+        "" | "table" => default_table.clone(),
         _ if quiet => QUIET_FORMAT.to_string(),
         other => other.to_string(),
     };
-    let rows: Vec<Value> = list.into_iter().map(|s| row(Rc::new(s), trunc, now, Rc::new(Cell::new(false)))).collect();
-    match context::write(&format, &CONTAINERS.header(), &rows) {
+    // docker's default table: every column a plain field, rendered without the template
+    // engine (a listing of 1,000 containers is mostly this)
+    let plain = (format == default_table).then(|| context::plain_columns(&format)).flatten();
+    let result = match plain {
+        Some(columns) => {
+            let size_used = Cell::new(false);
+            let mut text = String::with_capacity(list.len() * 128);
+            for s in &list {
+                for (i, name) in columns.iter().enumerate() {
+                    if i > 0 {
+                        text.push('\t');
+                    }
+                    if let Value::Str(cell) = column(s, name, &[], trunc, now, &size_used) {
+                        text.push_str(&cell);
+                    }
+                }
+                text.push('\n');
+            }
+            context::write_rendered(&format, &CONTAINERS.header(), &text)
+        }
+        None => {
+            let rows: Vec<Value> = list.into_iter().map(|s| row(Rc::new(s), trunc, now, Rc::new(Cell::new(false)))).collect();
+            context::write(&format, &CONTAINERS.header(), &rows)
+        }
+    };
+    match result {
         Ok(text) => {
             out.out(&text);
             out

@@ -48,6 +48,28 @@ pub fn write(format: &str, header: &Value, rows: &[Value]) -> Result<String, Str
     if !table {
         return Ok(buffer);
     }
+    Ok(table_with_header(&tmpl, header, &buffer))
+}
+
+/// The fields of a `table` format made only of `{{.Field}}` columns separated by tabs
+/// (docker's default tables), in order: rows of such a format can be rendered without the
+/// template engine, then laid out by [`write_rendered`], with the same output as [`write`].
+pub fn plain_columns(format: &str) -> Option<Vec<&str>> {
+    let body = format.strip_prefix("table ")?;
+    body.split('\t')
+        .map(|c| c.strip_prefix("{{.")?.strip_suffix("}}").filter(|f| f.bytes().all(|b| b.is_ascii_alphanumeric())))
+        .collect()
+}
+
+/// [`write`] for a table format whose rows are already rendered (one line each, cells
+/// separated by tabs).
+pub fn write_rendered(format: &str, header: &Value, rows: &str) -> Result<String, String> {
+    let (_, body) = prepare(format);
+    let tmpl = Template::parse(&body).map_err(|e| format!("template parsing error: {e}"))?;
+    Ok(table_with_header(&tmpl, header, rows))
+}
+
+fn table_with_header(tmpl: &Template, header: &Value, buffer: &str) -> String {
     let (head, _) = tmpl.execute_partial(
         header,
         Options {
@@ -58,8 +80,8 @@ pub fn write(format: &str, header: &Value, rows: &[Value]) -> Result<String, Str
     let mut tw = TabWriter::docker_table();
     tw.write(&head);
     tw.write("\n");
-    tw.write(&buffer);
-    Ok(tw.finish())
+    tw.write(buffer);
+    tw.finish()
 }
 
 #[cfg(test)]

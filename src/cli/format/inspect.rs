@@ -55,7 +55,7 @@ pub fn render(format: &InspectFormat, found: &[Found], out: &mut Output) {
         .collect();
     match format {
         InspectFormat::Indented | InspectFormat::Json => {
-            let values: Vec<Json> = docs.iter().map(|(d, _)| d.clone()).collect();
+            let values: Vec<&Json> = docs.iter().map(|(d, _)| d).collect();
             let text = match format {
                 InspectFormat::Indented => inspect_list(&values),
                 _ => inspect_compact(&values),

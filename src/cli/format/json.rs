@@ -122,19 +122,37 @@ pub fn marshal_indent(v: &Value) -> String {
 
 /// What `docker inspect` prints for the found objects without `--format`: an indented
 /// array and a newline (`[]` when nothing was found).
-pub fn inspect_list(values: &[Value]) -> String {
-    if values.is_empty() {
-        return "[]\n".into();
-    }
-    marshal_indent(&Value::Array(values.to_vec())) + "\n"
+pub fn inspect_list(values: &[&Value]) -> String {
+    array_of(values, Some(("    ", 0)))
 }
 
 /// `docker inspect --format json`: the compact array and a newline.
-pub fn inspect_compact(values: &[Value]) -> String {
+pub fn inspect_compact(values: &[&Value]) -> String {
+    array_of(values, None)
+}
+
+/// The JSON array of `values` and a newline, written in place (inspect documents are large:
+/// no copy into a `Value::Array` first).
+fn array_of(values: &[&Value], indent: Option<(&str, usize)>) -> String {
     if values.is_empty() {
         return "[]\n".into();
     }
-    marshal(&Value::Array(values.to_vec()), true) + "\n"
+    let mut out = String::with_capacity(8192 * values.len());
+    out.push('[');
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if indent.is_some() {
+            out.push_str("\n    ");
+        }
+        write(&mut out, v, true, indent.map(|(u, _)| (u, 1)));
+    }
+    if indent.is_some() {
+        out.push('\n');
+    }
+    out.push_str("]\n");
+    out
 }
 
 #[cfg(test)]
@@ -155,11 +173,15 @@ mod tests {
     fn inspect_arrays() {
         assert_eq!(inspect_list(&[]), "[]\n");
         assert_eq!(
-            inspect_list(&[json!({"Id": "a"})]),
+            inspect_list(&[&json!({"Id": "a"})]),
             "[\n    {\n        \"Id\": \"a\"\n    }\n]\n"
         );
         assert_eq!(
-            inspect_compact(&[json!({"Id": "a"}), json!({"Id": "b"})]),
+            inspect_list(&[&json!({"Id": "a", "N": [1]}), &json!([])]),
+            marshal_indent(&json!([{"Id": "a", "N": [1]}, []])) + "\n"
+        );
+        assert_eq!(
+            inspect_compact(&[&json!({"Id": "a"}), &json!({"Id": "b"})]),
             "[{\"Id\":\"a\"},{\"Id\":\"b\"}]\n"
         );
     }

@@ -42,8 +42,14 @@ impl Api<'_> {
     /// The IDs of the containers `opts` selects, newest first (no container is cloned: a
     /// listing of a thousand containers stays cheap).
     pub(super) fn containers_list_inner(&mut self, opts: &ListOptions) -> ApiResult<Vec<String>> {
+        Ok(matching_containers(self.daemon(), opts)?.into_iter().map(|c| c.id.clone()).collect())
+    }
+}
+
+/// The containers `GET /containers/json` lists for `opts`, newest first.
+pub(super) fn matching_containers<'d>(d: &'d crate::engine::model::daemon::Daemon, opts: &ListOptions) -> ApiResult<Vec<&'d crate::engine::model::container::Container>> {
+    {
         super::images::validate_filters(&opts.filters, CONTAINER_FILTERS)?;
-        let d = self.daemon();
         let f = &opts.filters;
         let mut exited_codes = Vec::new();
         for v in f.get("exited").into_iter().flatten() {
@@ -120,7 +126,7 @@ impl Api<'_> {
             if before_seq.is_some_and(|b| c.seq >= b) || since_seq.is_some_and(|s| c.seq <= s) {
                 continue;
             }
-            out.push(c.id.clone());
+            out.push(c);
         }
         if opts.limit > 0 {
             out.truncate(opts.limit as usize);

@@ -162,11 +162,11 @@ impl Api<'_> {
     pub fn container_summaries(&mut self, opts: &ListOptions) -> ApiResult<Vec<ContainerSummary>> {
         let path = list_path(opts);
         self.serve("GET", &path, 200, |api| {
-            let ids = api.containers_list_inner(opts)?;
             let now = api.world.now();
             let d = api.daemon();
+            let listed = super::container_list::matching_containers(d, opts)?;
             let mut resolved = BTreeMap::new();
-            Ok(ids.iter().filter_map(|id| d.containers.get(id)).map(|c| summary_with(d, c, now, opts.size, &mut resolved)).collect())
+            Ok(listed.into_iter().map(|c| summary_with(d, c, now, opts.size, &mut resolved)).collect())
         })
     }
 }
