@@ -101,3 +101,50 @@ fn attach_follows_the_main_process() {
     assert_eq!(out.stderr(), "You cannot attach to a stopped container, start it first\n");
     assert_eq!(out.exit, 1);
 }
+
+#[test]
+fn cat_reads_the_terminal_until_ctrl_d() {
+    let mut s = Session::new();
+    let host_prompt = s.prompt();
+    let out = s.submit("cat > app.py");
+    assert!(out.attached.as_ref().is_some_and(|a| a.stdin), "cat reads the terminal");
+    assert_eq!(s.prompt(), "");
+    assert!(s.submit("print('oi')").attached.is_some());
+    assert!(s.submit("print('tchau')").attached.is_some());
+    let out = s.end_of_input();
+    assert!(out.attached.is_none(), "Ctrl+D ends cat's input");
+    assert_eq!(s.prompt(), host_prompt);
+    assert_eq!(s.submit("cat app.py").stdout(), "print('oi')\nprint('tchau')\n");
+    // the lines typed into cat are not commands of the history
+    assert!(!s.history().iter().any(|l| l.starts_with("print")), "{:?}", s.history());
+    // at the prompt Ctrl+D does nothing (bash would close the terminal)
+    assert!(s.end_of_input().output.is_empty());
+    assert_eq!(s.prompt(), host_prompt);
+}
+
+#[test]
+fn ctrl_c_stops_a_command_reading_the_terminal() {
+    let mut s = Session::new();
+    s.submit("cat > notas.txt");
+    s.submit("primeira");
+    let out = s.interrupt();
+    assert!(out.attached.is_none());
+    assert_eq!(s.submit("echo $?").stdout(), "130\n");
+    assert_eq!(s.submit("cat notas.txt").stdout(), "primeira\n");
+}
+
+#[test]
+fn ctrl_d_leaves_a_container_shell_and_the_container_stops() {
+    let mut s = session_with(&["docker pull -q alpine"]);
+    let out = s.submit("docker run -it --name box alpine sh");
+    assert!(out.attached.is_some_and(|a| a.stdin));
+    s.submit("cat > /f");
+    s.submit("dentro");
+    let out = s.end_of_input();
+    assert!(out.attached.is_some(), "Ctrl+D ends cat, the container's shell goes on");
+    assert_eq!(s.submit("cat /f").stdout(), "dentro\r\n");
+    let out = s.end_of_input();
+    assert!(out.attached.is_none(), "Ctrl+D at the shell's prompt ends the shell");
+    let ps = s.submit("docker ps -a --format '{{.Names}} {{.Status}}'");
+    assert!(ps.stdout().starts_with("box Exited (0)"), "{}", ps.stdout());
+}

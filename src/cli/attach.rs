@@ -238,6 +238,22 @@ impl Foreground {
         self.poll(ctx)
     }
 
+    /// Ctrl+D: with a tty the process reading gets end of file once; without one the
+    /// client's input ends, so the container's stdin closes. A question is answered no.
+    pub fn end_of_input(&mut self, ctx: &mut ClientCtx<'_>) -> Progress {
+        match self {
+            Foreground::Confirm(_) => return done(Output::default(), 0),
+            Foreground::Container { id, stdin: true, tty: true, .. } => ctx.api().attach_end_of_input(id, Which::Main),
+            Foreground::Container { id, stdin: true, .. } => ctx.api().attach_close_stdin(id),
+            Foreground::Exec { container, index, stdin: true, tty: true } => {
+                ctx.api().attach_end_of_input(container, Which::Exec(*index))
+            }
+            Foreground::Exec { container, index, stdin: true, .. } => ctx.api().exec_close_stdin(container, *index),
+            _ => {}
+        }
+        self.poll(ctx)
+    }
+
     /// The prompt of an interactive shell waiting for a line, if that is what runs.
     pub fn prompt(&self, ctx: &mut ClientCtx<'_>) -> Option<String> {
         match self {

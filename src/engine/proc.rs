@@ -307,6 +307,11 @@ impl Proc {
         self.inner.close_stdin();
     }
 
+    /// Ctrl+D on the terminal the process reads (a tty: stdin stays open).
+    pub fn end_of_input(&mut self) {
+        self.inner.end_of_input();
+    }
+
     /// The command line as `ps` shows it.
     pub fn command_line(&self) -> String {
         self.inner.command_line()

@@ -238,6 +238,14 @@ pub fn close_stdin(w: &mut World, d: DaemonId, id: &str, which: Which) {
     step(w, d, id, which, now);
 }
 
+/// Ctrl+D on the tty of process `which` of `id`: its next read of stdin gets end of file.
+pub fn end_of_input(w: &mut World, d: DaemonId, id: &str, which: Which) {
+    let now = w.now();
+    let kernel = kernel_of(w, d);
+    with_proc(w, d, id, which, now, &kernel, |_, proc, _| proc.end_of_input());
+    step(w, d, id, which, now);
+}
+
 /// Copies what the main process of `id` logged since the last copy into its attach stream,
 /// if a client is attached.
 fn pump_stream(daemon: &mut Daemon, id: &str) {

@@ -175,10 +175,9 @@ impl Session {
             out.events = self.world.take_events();
             return out;
         }
-        if !line.trim().is_empty() && !line.starts_with(' ') {
-            if self.history.last() != Some(&line) {
-                self.history.push(line.clone());
-            }
+        // what a command reading the terminal gets (`cat > f`) is not a command line
+        if !line.trim().is_empty() && !line.starts_with(' ') && self.at_prompt() && self.history.last() != Some(&line) {
+            self.history.push(line.clone());
         }
         self.shell.feed_stdin(&format!("{line}\n"));
         let mut out = Outcome { line, ..Outcome::default() };
@@ -247,6 +246,10 @@ impl Session {
             out.attached = self.attachment();
         } else if self.busy {
             out.attached = self.busy_attachment();
+        } else if !self.at_prompt() {
+            // a command reads the terminal (`cat > file`): lines go to it, Ctrl+D ends its
+            // input, Ctrl+C interrupts it
+            out.attached = Some(Attachment { container: String::new(), stdin: true, prompt: None });
         }
         explain_not_found(out);
         out.events.extend(self.world.take_events());
@@ -360,6 +363,41 @@ impl Session {
         }
         out.events.extend(self.world.take_events());
         out
+    }
+
+    /// Ctrl+D: end of input for what reads the terminal (`cat > file`, a container's shell
+    /// attached with `-it`). At the host shell's own prompt it does nothing (bash would
+    /// close the terminal).
+    pub fn end_of_input(&mut self) -> Outcome {
+        let mut out = Outcome::default();
+        if let Some(mut fg) = self.foreground.take() {
+            if fg.reads_input() {
+                let p = self.with_client(|ctx| fg.end_of_input(ctx));
+                self.apply_progress(&mut out, p, fg);
+            } else {
+                self.foreground = Some(fg);
+                out.attached = self.attachment();
+            }
+            out.events = self.world.take_events();
+            return out;
+        }
+        if self.busy {
+            out.attached = self.busy_attachment();
+            return out;
+        }
+        if self.at_prompt() {
+            out.exit = self.last_status();
+            return out;
+        }
+        self.shell.end_of_input();
+        self.run_shell_into(&mut out);
+        out
+    }
+
+    /// Whether the host shell waits at its prompt (not a command reading the terminal).
+    fn at_prompt(&self) -> bool {
+        let host = &self.world.hosts[self.host.0 as usize].name;
+        self.shell.prompt(host).is_some()
     }
 
     /// Tab completion: the candidates for the word that ends at `cursor` (a byte offset on

@@ -47,6 +47,7 @@ fn map_key(e: &KeyboardEvent) -> Option<Key> {
             "w" => Some(Key::CtrlW),
             "l" => Some(Key::CtrlL),
             "c" => Some(Key::CtrlC),
+            "d" => Some(Key::CtrlD),
             _ => None,
         },
         _ => None,

@@ -52,6 +52,8 @@ pub enum Key {
     CtrlL,
     /// Ctrl+C: interrupt.
     CtrlC,
+    /// Ctrl+D: end of input for the program reading the terminal.
+    CtrlD,
 }
 
 /// Pasted text waiting to run, one line at a time.
@@ -197,6 +199,7 @@ impl Terminal {
             Key::CtrlW => self.editor.kill_word_back(),
             Key::CtrlL => self.scrollback.clear(),
             Key::CtrlC => self.interrupt(session),
+            Key::CtrlD => self.end_of_input(session),
         }
         self.editor_rev += 1;
     }
@@ -316,6 +319,20 @@ impl Terminal {
             }
             self.show(session, outcome);
         }
+    }
+
+    /// Ctrl+D on an empty line while a program reads the terminal: its input ends. Nothing
+    /// at the prompt, nor with text typed on the line.
+    fn end_of_input(&mut self, session: &mut Session) {
+        if !self.attached.as_ref().is_some_and(|a| a.stdin) {
+            return;
+        }
+        if !self.editor.text().is_empty() {
+            return;
+        }
+        self.history.reset();
+        let outcome = session.end_of_input();
+        self.show(session, outcome);
     }
 
     fn tab(&mut self, session: &Session, again: bool) {

@@ -61,6 +61,14 @@ impl Api<'_> {
         }
     }
 
+    /// Ctrl+D from a terminal attached with a tty (`-t`) to process `which`.
+    pub fn attach_end_of_input(&mut self, id: &str, which: Which) {
+        if self.daemon().containers.get(id).is_some_and(|c| c.state.running && !c.state.paused) {
+            let d = self.daemon;
+            runtime::end_of_input(self.world, d, id, which);
+        }
+    }
+
     /// Ctrl+C from a terminal attached with a tty (`-t`).
     pub fn attach_interrupt(&mut self, id: &str, which: Which) {
         if self.daemon().containers.get(id).is_some_and(|c| c.state.running && !c.state.paused) {

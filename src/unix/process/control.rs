@@ -105,7 +105,11 @@ impl Process {
         };
         if main.shell.interactive {
             while main.frames.len() > 1 && !matches!(main.frames.last(), Some(Frame::Interactive { .. })) {
-                main.frames.pop();
+                // redirections of the interrupted command end with it (`cat > f`, then ^C:
+                // the next command writes to the terminal again)
+                if let Some(Frame::RestoreFds(fds)) = main.frames.pop() {
+                    main.fds = fds;
+                }
             }
             if let Some(Frame::Interactive { pending, .. }) = main.frames.last_mut() {
                 pending.clear();
@@ -137,9 +141,14 @@ impl Process {
         }
     }
 
-    /// Closes standard input (Ctrl+D, or the attached client went away).
+    /// Closes standard input (the attached client went away).
     pub fn close_stdin(&mut self) {
         self.bufs.stdin_closed = true;
+    }
+
+    /// Ctrl+D on the terminal: the program reading stdin gets end of file once.
+    pub fn end_of_input(&mut self) {
+        self.bufs.stdin_eof = true;
     }
 
     /// `$?` of the main shell: the status of its last command.

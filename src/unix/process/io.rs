@@ -77,6 +77,9 @@ pub struct Buffers {
     pub texts: BTreeMap<u32, TextBuf>,
     pub stdin: String,
     pub stdin_closed: bool,
+    /// Ctrl+D typed on the terminal: the next read of stdin that finds nothing gets end of
+    /// file, once (a terminal stays open after it, unlike a closed pipe).
+    pub stdin_eof: bool,
     pub next: u32,
     /// Bytes written to the process's stdout/stderr during the current `run`.
     pub written: u64,
@@ -186,7 +189,7 @@ impl Io<'_> {
 /// Whether the input behind `fd` has reached its end (writer closed).
 pub fn input_done(fd: Option<&Fd>, bufs: &Buffers) -> bool {
     match fd {
-        Some(Fd::In(In::Stdin)) => bufs.stdin_closed,
+        Some(Fd::In(In::Stdin)) => bufs.stdin_closed || bufs.stdin_eof,
         Some(Fd::In(In::Pipe(id))) => bufs.pipes.get(id).is_none_or(|p| p.write_closed),
         _ => true,
     }
@@ -254,6 +257,9 @@ pub fn read_in(fd: Option<&Fd>, bufs: &mut Buffers, max: usize) -> Read {
                 Read::Data(take(&mut bufs.stdin, max))
             } else if bufs.stdin_closed {
                 Read::Eof
+            } else if bufs.stdin_eof {
+                bufs.stdin_eof = false;
+                Read::Eof
             } else {
                 Read::WouldBlock
             }
@@ -282,7 +288,7 @@ pub fn read_in(fd: Option<&Fd>, bufs: &mut Buffers, max: usize) -> Read {
 /// Reads up to and including the next newline.
 pub fn read_line_in(fd: Option<&Fd>, bufs: &mut Buffers) -> Read {
     let (avail, done): (Option<&str>, bool) = match fd {
-        Some(Fd::In(In::Stdin)) => (Some(bufs.stdin.as_str()), bufs.stdin_closed),
+        Some(Fd::In(In::Stdin)) => (Some(bufs.stdin.as_str()), bufs.stdin_closed || bufs.stdin_eof),
         Some(Fd::In(In::Pipe(id))) => match bufs.pipes.get(id) {
             Some(p) => (Some(p.data.as_str()), p.write_closed),
             None => (None, true),
@@ -294,10 +300,23 @@ pub fn read_line_in(fd: Option<&Fd>, bufs: &mut Buffers) -> Read {
         _ => (None, true),
     };
     let Some(avail) = avail else { return Read::Eof };
+    let terminal = matches!(fd, Some(Fd::In(In::Stdin)));
     match avail.find('\n') {
         Some(i) => read_in(fd, bufs, i + 1),
-        None if done && avail.is_empty() => Read::Eof,
-        None if done => read_in(fd, bufs, usize::MAX),
+        None if done && avail.is_empty() => {
+            if terminal {
+                bufs.stdin_eof = false;
+            }
+            Read::Eof
+        }
+        None if done => {
+            // Ctrl+D after a partial line hands over that text; the next Ctrl+D ends input
+            let text = read_in(fd, bufs, usize::MAX);
+            if terminal && !bufs.stdin_closed {
+                bufs.stdin_eof = false;
+            }
+            text
+        }
         None => Read::WouldBlock,
     }
 }
