@@ -369,6 +369,17 @@ test("docker run -it alpine sh: a container prompt, then exit returns", async (p
   await page.screenshot({ path: join(SHOTS, "app-run-it-1366x768.png") });
 });
 
+test("cat > nota.txt reads the lines typed until Ctrl+D; the prompt comes back", async (page) => {
+  await typeLine(page, "cat > nota.txt");
+  await page.waitForFunction(() => document.querySelector(".prompt-line .before").innerText === "");
+  await typeLine(page, "primeira linha");
+  await typeLine(page, "segunda linha");
+  await page.keyboard.press("Control+D");
+  await page.waitForFunction(() => document.querySelector(".prompt-line .before").innerText.includes("aluno@doca:~$"));
+  await typeLine(page, "wc -l nota.txt");
+  await waitForText(page, "2 nota.txt");
+});
+
 test("Tab completes commands and names; a second Tab lists the candidates", async (page) => {
   await page.keyboard.type("doc");
   await page.keyboard.press("Tab");
