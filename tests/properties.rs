@@ -84,6 +84,67 @@ proptest! {
     }
 }
 
+/// What a learner does at the terminal: a line, Ctrl+C or Ctrl+D.
+#[derive(Clone, Debug)]
+enum Input {
+    Line(String),
+    CtrlC,
+    CtrlD,
+}
+
+fn terminal_input() -> impl Strategy<Value = Input> {
+    let line = prop::sample::select(&[
+        "cat > f.txt",
+        "cat",
+        "read x",
+        "echo $x",
+        "cat f.txt",
+        "docker run -it --name box alpine sh",
+        "docker run -i alpine cat",
+        "docker exec -it box sh",
+        "docker container prune",
+        "sleep 5 > out.txt",
+        "exit",
+        "linha qualquer",
+        "echo 'aberta",
+    ][..]);
+    prop_oneof![
+        4 => line.prop_map(|l| Input::Line(l.to_string())),
+        1 => Just(Input::CtrlC),
+        1 => Just(Input::CtrlD),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    /// Lines, Ctrl+C and Ctrl+D in any order: the terminal always comes back to the host's
+    /// prompt and answers there (Ctrl+D leaves a container's shell, Ctrl+C the rest).
+    #[test]
+    fn ctrl_c_and_ctrl_d_always_give_the_prompt_back(inputs in prop::collection::vec(terminal_input(), 1..20)) {
+        let mut s = Session::new();
+        let home = s.prompt();
+        for i in &inputs {
+            match i {
+                Input::Line(l) => { let _ = s.submit(l); }
+                Input::CtrlC => { let _ = s.interrupt(); }
+                Input::CtrlD => { let _ = s.end_of_input(); }
+            }
+            prop_assert!(invariants::check(s.world()).is_ok(), "after {:?}", i);
+        }
+        for _ in 0..6 {
+            if s.prompt() == home {
+                break;
+            }
+            let _ = s.interrupt();
+            let _ = s.end_of_input();
+        }
+        prop_assert_eq!(s.prompt(), home.clone(), "inputs: {:?}", inputs);
+        let out = s.submit("echo still here");
+        prop_assert_eq!(out.stdout(), "still here\n", "inputs: {:?}", inputs);
+    }
+}
+
 #[test]
 fn hostile_lines_return() {
     let long = "a".repeat(1 << 20);

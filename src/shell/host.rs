@@ -232,7 +232,7 @@ Comandos do shell:
   clear     limpa a tela (ou Ctrl+L)
   help      mostra esta ajuda
 
-Atalhos: ↑/↓ histórico · Tab completa · Ctrl+C interrompe · Ctrl+L limpa a tela
+Atalhos: ↑/↓ histórico · Tab completa · Ctrl+C interrompe · Ctrl+D encerra a entrada (cat > arquivo) · Ctrl+L limpa a tela
 ";
 
 impl Sys for HostSys<'_> {
