@@ -3,8 +3,9 @@
 //! and 1,000 containers. Results are printed and written under the `"engine"` key of
 //! `target/bench.json`, keeping the other keys.
 //!
-//! For a profiler: `DOCA_BENCH_ONLY="run -d"` keeps the rows whose label starts so and
-//! `DOCA_BENCH_REPEAT=20` runs each measurement twenty times as often.
+//! For a profiler: `DOCA_BENCH_ONLY="run -d"` keeps the rows whose label starts so,
+//! `DOCA_BENCH_REPEAT=20` runs each measurement twenty times as often and
+//! `DOCA_BENCH_SIZES=100` measures only in that world (the others print 0).
 //!
 //! Targets (issue): a typical command under 50 µs at 100 containers; `ps -a` under 2 ms at
 //! 1,000.
@@ -67,6 +68,7 @@ fn main() {
     println!("{:<24}{:>12}{:>12}{:>12}", "command (median µs)", "10", "100", "1000");
     let mut rows: Vec<(&str, Vec<f64>)> = Vec::new();
     let only = std::env::var("DOCA_BENCH_ONLY").unwrap_or_default();
+    let sizes: Vec<usize> = std::env::var("DOCA_BENCH_SIZES").unwrap_or_default().split(',').filter_map(|n| n.trim().parse().ok()).collect();
     let repeat: usize = std::env::var("DOCA_BENCH_REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(1).max(1);
     for (label, cmd) in [("run -d", "run"), ("ps", "ps"), ("ps -a", "ps -a"), ("rmi", "rmi"), ("inspect", "inspect")] {
         if !only.is_empty() && label != only {
@@ -74,6 +76,10 @@ fn main() {
         }
         let mut per_size = Vec::new();
         for n in [10usize, 100, 1000] {
+            if !sizes.is_empty() && !sizes.contains(&n) {
+                per_size.push(0.0);
+                continue;
+            }
             let base = world_with(n, &env);
             let runs = if n >= 1000 { 15 } else { 41 } * repeat;
             let us = match cmd {
@@ -115,7 +121,7 @@ fn main() {
     for (label, v) in &rows {
         println!("{:<24}{:>12.1}{:>12.1}{:>12.1}", label, v[0], v[1], v[2]);
     }
-    if !only.is_empty() {
+    if !only.is_empty() || !sizes.is_empty() {
         return;
     }
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench.json");
